@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { DURATION_PATTERN } from "./duration.js";
+
+/**
+ * The one source of truth for `.github/eng-health.yml`: the TypeScript type
+ * ({@link Config}), the defaults ({@link DEFAULT_CONFIG}), validation, and the
+ * JSON Schema for editors (`npm run schema`). Every key is optional; objects are
+ * strict, so a misspelt key is reported instead of silently ignored.
+ *
+ * The reference with every default is in the README and `../shared/design.md`.
+ */
+
+/** How much a rule's failure counts: `notice` is shown but never changes the conclusion. */
+export const levelSchema = z
+  .enum(["off", "notice", "warning", "failure"])
+  .describe("off | notice | warning | failure");
+export type Level = z.infer<typeof levelSchema>;
+
+const globList = (defaults: string[], description: string) =>
+  z.array(z.string().min(1)).default(defaults).describe(description);
+
+const durationSchema = z
+  .string()
+  .regex(DURATION_PATTERN, { message: "must be a duration such as 30m, 4h or 2d" })
+  .describe("A duration: a whole number followed by m, h or d (30m, 4h, 2d).");
+
+const timeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as "09:00"' })
+  .describe('A time of day, "HH:MM", 24-hour clock.');
+
+const timezoneSchema = z
+  .string()
+  .refine((zone) => isValidTimeZone(zone), { message: "must be an IANA time zone such as Europe/Berlin" })
+  .describe("An IANA time zone name such as UTC, Europe/Berlin or America/New_York.");
+
+const weekdaySchema = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+export type Weekday = z.infer<typeof weekdaySchema>;
+
+const reportDaySchema = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+
+/** True when `zone` is a time zone the runtime's Intl knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const checksSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100).default("Engineering practices").describe("The check run's name."),
+  })
+  .default({ name: "Engineering practices" });
+
+export const adrSchema = z
+  .strictObject({
+    paths: globList(["docs/adr/**", "docs/decisions/**", "doc/adr/**"], "Where ADRs live (globs)."),
+    required_for: globList(
+      [],
+      'One-way doors: changes to these globs need an ADR added or changed in the PR, or linked from the description. e.g. ["db/migrations/**", "package.json"]',
+    ),
+  })
+  .prefault({});
+
+export const reasoningSchema = z
+  .strictObject({
+    level: levelSchema.default("warning"),
+    min_words: z
+      .number()
+      .int()
+      .min(0)
+      .default(20)
+      .describe("Words the description needs once HTML comments, untouched template lines, checkbox lines and headings are removed."),
+    sections: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Sections the description must have, each with its own content: a heading or a **bold label**. e.g. [Why, Testing]"),
+    adr: adrSchema,
+    skip_labels: globList(["skip-reasoning"], "Labels that skip this rule on a PR."),
+  })
+  .prefault({});
+
+export const disabledTestsSchema = z
+  .strictObject({
+    level: levelSchema.default("warning"),
+  })
+  .prefault({});
+
+export const testsSchema = z
+  .strictObject({
+    level: levelSchema.default("warning"),
+    source: globList(["src/**", "lib/**", "app/**", "pkg/**", "cmd/**", "internal/**"], "Source files that need tests (globs)."),
+    tests: globList(
+      ["test/**", "tests/**", "spec/**", "**/__tests__/**", "**/*.test.*", "**/*.spec.*", "**/*_test.*", "**/test_*.*"],
+      "Test files (globs).",
+    ),
+    ignore: globList(["**/*.md", "docs/**"], "Files that never count as source (globs)."),
+    min_changed_lines: z
+      .number()
+      .int()
+      .min(0)
+      .default(5)
+      .describe("Source additions plus deletions below this are exempt."),
+    skip_labels: globList(["skip-tests"], "Labels that skip this rule on a PR."),
+    disabled_tests: disabledTestsSchema,
+  })
+  .prefault({});
+
+export const businessHoursSchema = z
+  .strictObject({
+    timezone: timezoneSchema.default("UTC"),
+    start: timeOfDaySchema.default("09:00"),
+    end: timeOfDaySchema.default("17:00"),
+    days: z.array(weekdaySchema).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+  })
+  .refine((hours) => hours.start < hours.end, { message: "start must be earlier than end", path: ["end"] });
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const reviewSchema = z
+  .strictObject({
+    level: levelSchema.default("notice"),
+    first_review_within: durationSchema.default("24h"),
+    business_hours: z
+      .union([z.literal(false), businessHoursSchema])
+      .default({ timezone: "UTC", start: "09:00", end: "17:00", days: ["mon", "tue", "wed", "thu", "fri"] })
+      .describe("Working hours the review clock runs in, or false for wall-clock time."),
+    holidays: z
+      .array(z.string().regex(/^(\d{4}-\d{2}-\d{2}|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/, {
+        message: "must be an ISO date (2026-12-25) or a country/region code (DE, US-CA)",
+      }))
+      .default([])
+      .describe("Days the review clock stops: ISO dates and/or country or region codes such as DE or US-CA."),
+    ignore_authors: z
+      .array(z.string().min(1))
+      .default(["dependabot[bot]", "renovate[bot]"])
+      .describe("PR authors whose PRs are not measured."),
+    nudge: z
+      .enum(["off", "comment"])
+      .default("off")
+      .describe("off | comment: one constructive comment once the target passes."),
+  })
+  .prefault({});
+
+export const flakySchema = z
+  .strictObject({
+    label: z.string().min(1).default("flaky-test").describe("The label that marks a flaky-test issue."),
+    level: levelSchema.default("notice"),
+    max_open: z.number().int().min(0).default(10).describe("Open flaky tests the team accepts."),
+    max_age_days: z.number().min(0).default(14).describe("Days a flaky test may stay open."),
+    require_assignee: z.boolean().default(true).describe("Every open flaky test has someone looking at it."),
+    comment_on_label: z.boolean().default(true).describe("Post a checklist comment when an issue gets the label."),
+  })
+  .prefault({});
+
+export const reportSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    day: reportDaySchema.default("monday"),
+    time: timeOfDaySchema.default("09:00"),
+    timezone: timezoneSchema.default("UTC"),
+    labels: z.array(z.string().min(1)).default(["team-health"]),
+    close_previous: z.boolean().default(true),
+    trend_weeks: z.number().int().min(2).max(26).default(8),
+  })
+  .prefault({});
+
+export const configSchema = z
+  .strictObject({
+    checks: checksSchema,
+    reasoning: reasoningSchema,
+    tests: testsSchema,
+    review: reviewSchema,
+    flaky: flakySchema,
+    report: reportSchema,
+  })
+  .prefault({});
+
+/** The validated config with every default filled in. */
+export type Config = z.infer<typeof configSchema>;
+/** What a user may write (every key optional). */
+export type ConfigInput = z.input<typeof configSchema>;
+export type ConfigSection = keyof Config;
+export const CONFIG_SECTIONS = Object.keys(configSchema.unwrap().shape) as ConfigSection[];
+
+/** Every default, as a frozen object. */
+export const DEFAULT_CONFIG: Config = Object.freeze(configSchema.parse({}));
+
+/** The config file's path, relative to the repository root. */
+export const CONFIG_PATH = ".github/eng-health.yml";
+
+/** Where users read the config reference (linked from every check run and report). */
+export const CONFIG_REFERENCE_URL = "https://github.com/eng-health/eng-health#configuration";
