@@ -45,7 +45,7 @@ export interface RuleResult {
   status: RuleStatus;
   /** One line for the summary table: what was found, with figures. Markdown, no newlines. */
   message: string;
-  /** Details shown under the table when the rule fails (empty when it passes). */
+  /** Details shown under the table: the problems when it fails, notes (questions, thanks) when it passes. */
   findings: Finding[];
 }
 

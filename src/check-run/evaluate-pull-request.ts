@@ -1,0 +1,46 @@
+import type { ConfigError } from "../config/validate-config.js";
+import type { Config } from "../config/schema.js";
+import { renderConfigErrors } from "../config/render-config-errors.js";
+import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import { evaluateRules } from "../rules/evaluate-rules.js";
+import type { Rule, RuleResult } from "../rules/rule.js";
+import { conclusionFor, type Conclusion } from "./conclusion.js";
+import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
+
+/** Everything the check run shows for one PR. */
+export interface PullRequestEvaluation {
+  results: RuleResult[];
+  conclusion: Conclusion;
+  output: CheckRunOutput;
+  /** Set when the config needs a fix: "Details" leads to the config file. */
+  detailsUrl?: string;
+}
+
+/**
+ * Evaluate one PR and render its check run (pure). With config errors the
+ * conclusion is `action_required` (the rules still run, the broken sections on
+ * their defaults) and the summary opens with the errors, naming file, key path
+ * and line.
+ *
+ * @param input `configUrl`: link to the config file; `referenceUrl`: the config reference
+ */
+export function evaluatePullRequest(input: {
+  rules: readonly Rule[];
+  facts: PullRequestFacts;
+  config: Config;
+  configErrors: readonly ConfigError[];
+  configUrl: string;
+  referenceUrl: string;
+}): PullRequestEvaluation {
+  const results = evaluateRules(input.rules, input.facts, input.config);
+  const hasConfigErrors = input.configErrors.length > 0;
+  const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
+  const output = renderCheckRun({
+    results,
+    conclusion,
+    configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
+    configUrl: input.configUrl,
+    referenceUrl: input.referenceUrl,
+  });
+  return { results, conclusion, output, ...(hasConfigErrors ? { detailsUrl: input.configUrl } : {}) };
+}

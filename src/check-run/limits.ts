@@ -1,0 +1,40 @@
+/**
+ * Size limits of the Checks API, in one place. Sources are GitHub's REST docs,
+ * "Create a check run" / "Update a check run"
+ * (https://docs.github.com/rest/checks/runs#create-a-check-run).
+ */
+
+/**
+ * Most a check run's `output.summary` may hold, and likewise `output.text`
+ * (each on its own). The docs say "Maximum length: 65535 characters", but
+ * GitHub counts bytes for non-ASCII text, so measure with
+ * `Buffer.byteLength(s, "utf8")` and stay at or below this many bytes.
+ */
+export const MAX_OUTPUT_CHARS = 65_535;
+
+/**
+ * Annotations per create or update request: "The Checks API limits the number
+ * of annotations to a maximum of 50 per API request." More are sent in
+ * follow-up updates, which append to the run's annotations.
+ */
+export const MAX_ANNOTATIONS_PER_REQUEST = 50;
+
+/**
+ * Most an annotation's `message` may hold: "The maximum size is 64 KB." Kept
+ * one byte under 64 KiB, measured in UTF-8 bytes, to be safe either way.
+ */
+export const MAX_ANNOTATION_MESSAGE_BYTES = 65_535;
+
+/**
+ * Most an annotation's `title` may hold: "The maximum size is 255 characters."
+ * Measured in UTF-8 bytes, which is never fewer than the characters, so the
+ * limit holds however GitHub counts.
+ */
+export const MAX_ANNOTATION_TITLE_CHARS = 255;
+
+/**
+ * Most a check run's `output.title` holds. GitHub documents no limit for it;
+ * this is ours, so a long skip reason (an error message, say) still reads as
+ * one line in the pull request's checks list. Measured in UTF-8 bytes.
+ */
+export const MAX_TITLE_CHARS = 160;

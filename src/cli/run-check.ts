@@ -1,0 +1,59 @@
+import { evaluatePullRequest } from "../check-run/evaluate-pull-request.js";
+import { renderJsonResult } from "../check-run/render-json-result.js";
+import { configFileUrl } from "../config/config-file-url.js";
+import { CONFIG_REFERENCE_URL } from "../config/schema.js";
+import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
+import type { GitHubClient } from "../facts/github-client.js";
+import { loadConfig } from "../facts/load-config.js";
+import type { PullRequestPayload } from "../facts/pull-request-payload.js";
+import { PULL_REQUEST_RULES } from "../rules/registry.js";
+
+/** Where the CLI writes. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * `eng-health check OWNER/REPO#N [--json]`: evaluate one PR exactly as the app
+ * would (config from the default branch, same facts, same rules) and print the
+ * check run's title and summary, or the JSON result
+ * `{conclusion, rules: [{id, level, status, message, annotations}]}`. Posts nothing.
+ *
+ * @returns the exit code: 0 evaluated, 2 when the config has errors (the
+ *   evaluation is still printed, with defaults for the broken sections)
+ * @throws the client's `RequestError` when GitHub cannot be read (the caller exits 1)
+ */
+export async function runCheck(
+  client: GitHubClient,
+  input: { owner: string; repo: string; number: number; json: boolean; now: Date },
+  io: CliIo,
+): Promise<number> {
+  const { owner, repo } = input;
+  const pr = (
+    await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: input.number })
+  ).data as PullRequestPayload;
+  const loaded = await loadConfig(client, { owner, repo });
+  const gathered = await gatherPullRequestFacts(client, { owner, repo, pr, config: loaded.config, now: input.now.toISOString() });
+  const evaluation = evaluatePullRequest({
+    rules: PULL_REQUEST_RULES,
+    facts: gathered.facts,
+    config: loaded.config,
+    configErrors: loaded.errors,
+    configUrl: configFileUrl({ owner, repo }),
+    referenceUrl: CONFIG_REFERENCE_URL,
+  });
+  if (input.json) {
+    io.stdout(`${JSON.stringify(renderJsonResult(evaluation.results, evaluation.conclusion), null, 2)}\n`);
+  } else {
+    io.stdout(`${evaluation.output.title}\nconclusion: ${evaluation.conclusion}\n\n${evaluation.output.summary}\n`);
+  }
+  const [first] = loaded.errors;
+  if (first) {
+    const where = first.line === null ? first.path : `${first.path}, line ${first.line}`;
+    const more = loaded.errors.length > 1 ? ` (and ${loaded.errors.length - 1} more)` : "";
+    io.stderr(`eng-health: config error: ${where}: ${first.message.replace(/`/g, "")}${more}\n`);
+    return 2;
+  }
+  return 0;
+}

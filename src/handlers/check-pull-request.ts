@@ -1,0 +1,119 @@
+import { evaluatePullRequest } from "../check-run/evaluate-pull-request.js";
+import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
+import { findCheckRunByName, upsertCheckRun } from "../check-run/upsert-check-run.js";
+import { configFileUrl } from "../config/config-file-url.js";
+import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
+import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
+import type { GitHubClient } from "../facts/github-client.js";
+import { loadConfig } from "../facts/load-config.js";
+import type { PullRequestPayload } from "../facts/pull-request-payload.js";
+import { PULL_REQUEST_RULES } from "../rules/registry.js";
+import type { Log } from "./log.js";
+import type { Services } from "./services.js";
+
+/** One PR to check, and the delivery that asked for it. */
+export interface CheckTarget {
+  owner: string;
+  repo: string;
+  pr: PullRequestPayload;
+  /** The webhook action (e.g. `opened`), when there is one. */
+  action?: string;
+  /** The `X-GitHub-Delivery` id, for logs and the failure message. */
+  deliveryId: string;
+}
+
+/** What happened, for logs and tests. */
+export interface CheckOutcome {
+  conclusion: string;
+  checkRunId: number | null;
+  created: boolean;
+  /** GitHub requests made for this check (besides the installation token). */
+  apiCalls: number;
+}
+
+/**
+ * The check-run pipeline for one PR: load the config from the default branch,
+ * gather facts, evaluate the rules (pure), and write the run once, keyed by
+ * head SHA. Costs 4 requests on a typical PR with a warm cache: config, files,
+ * one GraphQL lookup, one write.
+ *
+ * When anything fails after Octokit's retries, the error is logged with the
+ * delivery id and the run is written `neutral` with a plain explanation, so it
+ * is never left missing or `in_progress`.
+ *
+ * @throws only when even the explanatory run cannot be written (Probot then logs it)
+ */
+export async function checkPullRequest(
+  client: GitHubClient,
+  target: CheckTarget,
+  deps: { services: Services; log: Log },
+): Promise<CheckOutcome> {
+  const { owner, repo, pr, deliveryId } = target;
+  const log = deps.log;
+  let checkName = DEFAULT_CONFIG.checks.name;
+  let apiCalls = 0;
+  try {
+    const loaded = await loadConfig(client, { owner, repo });
+    apiCalls += loaded.requests ?? 1;
+    checkName = loaded.config.checks.name;
+    const gathered = await gatherPullRequestFacts(client, {
+      owner,
+      repo,
+      pr,
+      config: loaded.config,
+      ...(target.action !== undefined ? { action: target.action } : {}),
+      now: deps.services.now().toISOString(),
+      snapshotCache: deps.services.snapshotCache,
+    });
+    apiCalls += gathered.apiCalls;
+    const evaluation = evaluatePullRequest({
+      rules: PULL_REQUEST_RULES,
+      facts: gathered.facts,
+      config: loaded.config,
+      configErrors: loaded.errors,
+      configUrl: configFileUrl({ owner, repo }),
+      referenceUrl: CONFIG_REFERENCE_URL,
+    });
+    const written = await upsertCheckRun(client, {
+      owner,
+      repo,
+      name: checkName,
+      headSha: pr.head.sha,
+      existingId: gathered.existingCheckRunId,
+      conclusion: evaluation.conclusion,
+      output: evaluation.output,
+      ...(evaluation.detailsUrl !== undefined ? { detailsUrl: evaluation.detailsUrl } : {}),
+    });
+    apiCalls += written.requests;
+    log.info(
+      { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls },
+      "eng-health: check run written",
+    );
+    return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls };
+  } catch (error) {
+    log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");
+    const output = renderEvaluationFailure({ reason: describeFailure(error), deliveryId });
+    const existingId = await findCheckRunByName(client, { owner, repo, name: checkName, headSha: pr.head.sha });
+    const written = await upsertCheckRun(client, {
+      owner,
+      repo,
+      name: checkName,
+      headSha: pr.head.sha,
+      existingId,
+      conclusion: "neutral",
+      output,
+    });
+    return { conclusion: "neutral", checkRunId: written.id, created: written.created, apiCalls: apiCalls + 1 + written.requests };
+  }
+}
+
+/** A plain-words reason for a failed evaluation (no stack traces in a check run). */
+function describeFailure(error: unknown): string {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (status === 403 || status === 429) return "GitHub's rate limit was reached while reading this pull request.";
+  if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) while reading this pull request.`;
+  if (typeof status === "number") return `GitHub refused a request while reading this pull request (HTTP ${status}).`;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === "TimeoutError" || name === "AbortError") return "A request to GitHub timed out.";
+  return "An unexpected error stopped the evaluation.";
+}

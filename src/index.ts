@@ -1,0 +1,45 @@
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { handleIssue } from "./handlers/handle-issue.js";
+import { handlePullRequest, PULL_REQUEST_ACTIONS, PULL_REQUEST_REVIEW_ACTIONS } from "./handlers/handle-pull-request.js";
+import { handleRerequest } from "./handlers/handle-rerequest.js";
+import { createServices, type Services } from "./handlers/services.js";
+import { startScheduler } from "./schedule/start-scheduler.js";
+import { assertWebhookSecret } from "./server/assert-webhook-secret.js";
+import { InFlight } from "./server/in-flight.js";
+import { installShutdown } from "./server/install-shutdown.js";
+import { readSettings, type Settings } from "./server/settings.js";
+
+/**
+ * Build the Probot app function: wires events to handlers, and nothing else.
+ *
+ * @param settings process settings (see `readSettings`)
+ * @param services shared caches and clock; tests pass their own
+ * @throws at load time when `NODE_ENV=production` and `WEBHOOK_SECRET` is missing
+ */
+export function createApp(settings: Settings, services: Services = createServices()): ApplicationFunction {
+  return (app: Probot) => {
+    assertWebhookSecret(settings);
+    const inFlight = new InFlight();
+    const track =
+      <C extends Context>(handler: (context: C, services: Services) => Promise<void>) =>
+      (context: C) =>
+        inFlight.track(() => handler(context, services));
+
+    app.on([...PULL_REQUEST_ACTIONS, ...PULL_REQUEST_REVIEW_ACTIONS], track(handlePullRequest));
+    app.on(["check_run.rerequested", "check_suite.rerequested"], track(handleRerequest));
+    app.on("issues", track(handleIssue));
+    app.on("installation", async (context) => {
+      context.log.info(
+        { deliveryId: context.id, action: context.payload.action, installation: context.payload.installation.id },
+        "eng-health: installation event",
+      );
+    });
+
+    const scheduler = settings.scheduler ? startScheduler(app, settings, services) : { stop: () => {} };
+    if (settings.handleSignals) {
+      installShutdown({ inFlight, timeoutMs: settings.shutdownTimeoutMs, log: app.log, stop: scheduler.stop });
+    }
+  };
+}
+
+export default createApp(readSettings(process.env));

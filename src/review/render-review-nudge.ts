@@ -1,0 +1,52 @@
+import { CONFIG_PATH } from "../config/schema.js";
+import { formatRequestedReviewers } from "./format-requested-reviewers.js";
+import { formatReviewHours } from "./format-review-hours.js";
+
+/**
+ * Hidden marker that ends every review nudge comment. The publisher looks for
+ * it among the PR's comments so the nudge is posted once, never twice
+ * (design doc principle 2: state lives in hidden markers).
+ */
+export const REVIEW_NUDGE_MARKER = "<!-- eng-health:review-nudge -->";
+
+/**
+ * Render the optional nudge comment (`review.nudge: comment`), posted once a
+ * PR has waited past its review target with no first review.
+ *
+ * The comment speaks to the team: it says how long the PR has waited and what
+ * the team agreed, names the requested reviewers and teams as the ones
+ * invited (or suggests requesting one when nobody is), and offers next steps as
+ * questions. It never blames anyone.
+ *
+ * @param input `waitingHours` and `targetHours` in hours (business hours when
+ *   `businessHours` is true); `requestedReviewers` are logins, `requestedTeams`
+ *   are `org/team` slugs
+ * @returns the comment body (markdown), ending with {@link REVIEW_NUDGE_MARKER}
+ */
+export function renderReviewNudge(input: {
+  waitingHours: number;
+  targetHours: number;
+  businessHours: boolean;
+  requestedReviewers: string[];
+  requestedTeams: string[];
+}): string {
+  const waited = formatReviewHours(input.waitingHours, input.businessHours);
+  const target = formatReviewHours(input.targetHours, input.businessHours);
+  const requested = formatRequestedReviewers(input.requestedReviewers, input.requestedTeams);
+
+  const invitation =
+    requested === null
+      ? "No reviewer is requested yet. Could someone request a reviewer or a team, so GitHub lets them know?"
+      : `${requested.list}: you're invited to review this one. Could ${requested.count === 1 && input.requestedTeams.length === 0 ? "you" : "one of you"} take a first look when there's a moment? A short first pass helps too.`;
+
+  return [
+    `This pull request has been ready for review for ${waited} without a first review yet; the team aims for a first review within ${target}.`,
+    "",
+    invitation,
+    "",
+    "Prompt first reviews keep changes small and flowing, while the context is still fresh. If this PR is hard to review in one sitting, would splitting it into smaller ones help? Asking in the team channel can also find a reviewer.",
+    "",
+    `<sub>Posted once by eng-health (\`review.nudge: comment\` in \`${CONFIG_PATH}\`).</sub>`,
+    REVIEW_NUDGE_MARKER,
+  ].join("\n");
+}

@@ -1,0 +1,12 @@
+import type { Level } from "../config/schema.js";
+import type { AnnotationLevel } from "./rule.js";
+
+/**
+ * The Checks API annotation level for a rule's configured level:
+ * `notice` → `notice`, `warning` → `warning`, `failure` → `failure`.
+ * `off` never reaches a rule (`evaluateRules` skips it) and maps to `notice`
+ * so the function is total.
+ */
+export function annotationLevelFor(level: Level): AnnotationLevel {
+  return level === "off" ? "notice" : level;
+}

@@ -1,0 +1,12 @@
+import type { Settings } from "../server/settings.js";
+import type { ScheduledJob } from "./scheduled-job.js";
+
+/**
+ * The app's periodic jobs. Each job module adds itself here.
+ *
+ * @param settings cron expressions from the environment
+ */
+export function scheduledJobs(settings: Pick<Settings, "sweepCron" | "reportCron">): ScheduledJob[] {
+  void settings;
+  return [];
+}
