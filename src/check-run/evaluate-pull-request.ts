@@ -6,6 +6,7 @@ import { evaluateRules } from "../rules/evaluate-rules.js";
 import type { Rule, RuleResult } from "../rules/rule.js";
 import { conclusionFor, type Conclusion } from "./conclusion.js";
 import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
+import { appendResultsMarker } from "./results-marker.js";
 
 /** Everything the check run shows for one PR. */
 export interface PullRequestEvaluation {
@@ -20,7 +21,9 @@ export interface PullRequestEvaluation {
  * Evaluate one PR and render its check run (pure). With config errors the
  * conclusion is `action_required` (the rules still run, the broken sections on
  * their defaults) and the summary opens with the errors, naming file, key path
- * and line.
+ * and line. The summary ends with the hidden results marker
+ * (`renderResultsMarker`) when it fits GitHub's size limit, so the review
+ * sweep can update the run later without fetching the PR's files.
  *
  * @param input `configUrl`: link to the config file; `referenceUrl`: the config reference
  */
@@ -35,12 +38,13 @@ export function evaluatePullRequest(input: {
   const results = evaluateRules(input.rules, input.facts, input.config);
   const hasConfigErrors = input.configErrors.length > 0;
   const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
-  const output = renderCheckRun({
+  const rendered = renderCheckRun({
     results,
     conclusion,
     configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
     configUrl: input.configUrl,
     referenceUrl: input.referenceUrl,
   });
+  const output = { ...rendered, summary: appendResultsMarker(rendered.summary, { results, conclusion }).summary };
   return { results, conclusion, output, ...(hasConfigErrors ? { detailsUrl: input.configUrl } : {}) };
 }

@@ -187,7 +187,8 @@ function parseUnguarded(source: ConfigSource): ParsedConfigFile {
     const line = locate([EXTENDS_KEY]).line;
     extendsInfo = { value: extendsValue, line };
     delete value[EXTENDS_KEY];
-    if (parseExtends(extendsValue) === null) {
+    // An empty `_extends:` extends nothing, as in the plugin.
+    if (extendsValue !== undefined && parseExtends(extendsValue) === null) {
       errors.push(
         errorFor(
           line,

@@ -40,7 +40,8 @@ interface IssueNode {
   assignees: { nodes: Array<{ login: string }> };
   labels: { nodes: Array<{ name: string }> };
 }
-type TimelineNode =
+/** A node of the review timeline as {@link TIMELINE_FIELDS} selects it. */
+export type TimelineNode =
   | { __typename: "ReadyForReviewEvent" | "ConvertToDraftEvent" | "ReviewRequestedEvent"; createdAt: string }
   | {
       __typename: "PullRequestReview";
@@ -48,8 +49,10 @@ type TimelineNode =
       state: string;
       author: { login: string; __typename: string } | null;
     };
-type ReviewerNode = { __typename: string; login?: string; combinedSlug?: string } | null;
-interface PullRequestNode {
+/** A requested reviewer as {@link REVIEW_REQUESTS_FIELD} selects it. */
+export type ReviewerNode = { __typename: string; login?: string; combinedSlug?: string } | null;
+/** The review part of a pull request node, as {@link toReviewFacts} reads it. */
+export interface PullRequestNode {
   isDraft: boolean;
   timelineItems: Page<TimelineNode>;
   reviewRequests: { nodes: Array<{ requestedReviewer: ReviewerNode }> };
@@ -67,7 +70,8 @@ interface StateResponse {
   } | null;
 }
 
-const TIMELINE_FIELDS = `
+/** The selection of a `timelineItems` connection that {@link toReviewFacts} reads (page info included). */
+export const TIMELINE_FIELDS = `
   pageInfo { hasNextPage endCursor }
   nodes {
     __typename
@@ -76,7 +80,11 @@ const TIMELINE_FIELDS = `
     ... on ReviewRequestedEvent { createdAt }
     ... on PullRequestReview { submittedAt state author { login __typename } }
   }`;
-const TIMELINE_TYPES = "[READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, PULL_REQUEST_REVIEW]";
+/** The `itemTypes` of the review timeline: ready/draft transitions, review requests and reviews. */
+export const TIMELINE_TYPES = "[READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, PULL_REQUEST_REVIEW]";
+/** A pull request's current review requests, as {@link toReviewFacts} reads them. */
+export const REVIEW_REQUESTS_FIELD =
+  "reviewRequests(first: 50) { nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } } } }";
 /** The fields of an issue node that {@link toFlakyIssue} reads. */
 export const FLAKY_ISSUE_NODE = "number title body url createdAt assignees(first: 10) { nodes { login } } labels(first: 20) { nodes { name } }";
 const ISSUE_FIELDS = `
@@ -99,7 +107,7 @@ export function buildPullRequestStateQuery(parts: { includeReview: boolean; incl
       isDraft
       timelineItems(first: ${GRAPHQL_PAGE_SIZE}, itemTypes: ${TIMELINE_TYPES}) {${TIMELINE_FIELDS}
       }
-      reviewRequests(first: 50) { nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } } } }
+      ${REVIEW_REQUESTS_FIELD}
     }`
     : "";
   const snapshot = parts.includeSnapshot
@@ -219,7 +227,12 @@ export function toFlakyIssue(node: IssueNode): FlakyIssue {
   };
 }
 
-function toActor(author: { login: string; __typename: string } | null): Actor {
+/**
+ * A GraphQL `author { login __typename }` as an {@link Actor}: a deleted
+ * account (null) is `ghost`; an app's login gets GitHub's `[bot]` suffix, as
+ * REST spells it, so `review.ignore_authors` entries match either way.
+ */
+export function toActor(author: { login: string; __typename: string } | null): Actor {
   if (!author) return { login: "ghost", type: "User" };
   return { login: author.__typename === "Bot" && !author.login.endsWith("[bot]") ? `${author.login}[bot]` : author.login, type: author.__typename };
 }

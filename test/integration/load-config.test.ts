@@ -154,6 +154,20 @@ describe("loadConfig", () => {
     scope.done();
   });
 
+  it("stops a file that extends itself after reading it twice", async () => {
+    const scope = nock(API);
+    serve(scope, "app", { status: 200, body: "flaky:\n  max_open: 3\n_extends: app\n" });
+    serve(scope, "app", { status: 200, body: "flaky:\n  max_open: 3\n_extends: app\n" });
+
+    const result = await loadConfig(client(), REPO);
+
+    expect(result.config.flaky.max_open).toBe(3);
+    expect(result.sources).toEqual([".github/eng-health.yml"]);
+    expect(result.requests).toBe(2);
+    expect(result.errors.map((error) => [error.path, error.line, error.keyPath])).toEqual([[".github/eng-health.yml", 3, "_extends"]]);
+    scope.done();
+  });
+
   it("reports a directory where the file should be", async () => {
     const scope = serve(nock(API), "app", {
       status: 200,

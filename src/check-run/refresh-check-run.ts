@@ -1,0 +1,52 @@
+import type { ConfigError } from "../config/config-result.js";
+import { renderConfigErrors } from "../config/render-config-errors.js";
+import type { RuleResult } from "../rules/rule.js";
+import { conclusionFor, type Conclusion } from "./conclusion.js";
+import type { PullRequestEvaluation } from "./evaluate-pull-request.js";
+import { renderCheckRun } from "./render-check-run.js";
+import { appendResultsMarker, type ResultsMarkerData } from "./results-marker.js";
+
+/**
+ * Update a check run from the results stored in its marker with one rule's
+ * fresh result, without the PR's files (pure). Used by the review sweep.
+ *
+ * Input: `stored`, the run's parsed results marker; `fresh`, the rule's new
+ * result (from `evaluateRules` with one rule); the config's current errors and
+ * the same links `evaluatePullRequest` takes.
+ *
+ * Output: `null` when nothing needs writing: the stored results have no
+ * result for `fresh.id`, or its status (`pass | fail | skip`) is unchanged (a
+ * message that changed alone, such as hours waited, is not worth a write).
+ * Otherwise the new evaluation: the stored results with `fresh` in place of
+ * the old result, the conclusion recomputed (`action_required` when the config
+ * has errors, else `conclusionFor`), the output re-rendered with
+ * `renderCheckRun` and the new results marker appended when it fits. Its
+ * `annotations` are empty: stored findings carry no annotation, and the
+ * annotations already on the run stay there (an update appends, never
+ * removes). Never throws.
+ */
+export function refreshCheckRun(input: {
+  stored: ResultsMarkerData;
+  fresh: RuleResult;
+  configErrors: readonly ConfigError[];
+  configUrl: string;
+  referenceUrl: string;
+}): PullRequestEvaluation | null {
+  const index = input.stored.results.findIndex((result) => result.id === input.fresh.id);
+  const previous = input.stored.results[index];
+  if (previous === undefined || previous.status === input.fresh.status) return null;
+
+  const fresh: RuleResult = { ...input.fresh, findings: input.fresh.findings.map((finding) => ({ message: finding.message })) };
+  const results = input.stored.results.map((result, position) => (position === index ? fresh : result));
+  const hasConfigErrors = input.configErrors.length > 0;
+  const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
+  const rendered = renderCheckRun({
+    results,
+    conclusion,
+    configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
+    configUrl: input.configUrl,
+    referenceUrl: input.referenceUrl,
+  });
+  const output = { ...rendered, summary: appendResultsMarker(rendered.summary, { results, conclusion }).summary, annotations: [] };
+  return { results, conclusion, output, ...(hasConfigErrors ? { detailsUrl: input.configUrl } : {}) };
+}
