@@ -7,6 +7,7 @@ import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
+import { nudgeIfDue } from "../review/post-review-nudge.js";
 import { PULL_REQUEST_RULES } from "../rules/registry.js";
 import type { Log } from "./log.js";
 import type { Services } from "./services.js";
@@ -89,6 +90,14 @@ export async function checkPullRequest(
       { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls },
       "eng-health: check run written",
     );
+    // `review.nudge: comment`: a PR past its review target with no review yet gets one comment (never throws).
+    apiCalls += (
+      await nudgeIfDue(
+        client,
+        { owner, repo, facts: gathered.facts, review: loaded.config.review, result: evaluation.results.find((result) => result.id === "review") },
+        { log, deliveryId },
+      )
+    ).requests;
     return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls };
   } catch (error) {
     log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");

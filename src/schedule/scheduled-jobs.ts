@@ -1,4 +1,5 @@
 import type { Settings } from "../server/settings.js";
+import { reviewSweepJob } from "./review-sweep-job.js";
 import type { ScheduledJob } from "./scheduled-job.js";
 
 /**
@@ -7,6 +8,5 @@ import type { ScheduledJob } from "./scheduled-job.js";
  * @param settings cron expressions from the environment
  */
 export function scheduledJobs(settings: Pick<Settings, "sweepCron" | "reportCron">): ScheduledJob[] {
-  void settings;
-  return [];
+  return [reviewSweepJob(settings)];
 }

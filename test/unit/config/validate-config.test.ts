@@ -255,6 +255,10 @@ describe("validateConfig: one message per kind of problem", () => {
     expect(config.tests).toEqual({ ...DEFAULT_CONFIG.tests, level: "failure" });
   });
 
+  it("treats an empty `_extends:` as extending nothing", () => {
+    expect(validateConfig([repoFile("_extends:\nflaky:\n  max_open: 3\n")]).errors).toEqual([]);
+  });
+
   it("accepts `business_hours: false` for wall-clock time", () => {
     const { config, errors } = validateConfig([repoFile("review:\n  business_hours: false\n")]);
     expect(errors).toEqual([]);

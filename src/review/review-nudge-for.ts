@@ -1,0 +1,49 @@
+import type { Config } from "../config/schema.js";
+import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import type { RuleResult } from "../rules/rule.js";
+import { createBusinessClock } from "../time/business-clock.js";
+import { measureTimeToFirstReview } from "./measure-time-to-first-review.js";
+import { renderReviewNudge } from "./render-review-nudge.js";
+import { reviewTargetHours } from "./review-target-hours.js";
+
+/**
+ * The nudge comment a PR is due, if any (pure; `review.nudge: comment`).
+ *
+ * A nudge is due when all hold: `review.nudge` is `comment`; the `review`
+ * rule's result failed (so the PR is open, not a draft, not by a bot or an
+ * ignored author, and the rule is on); the PR has no first review yet; and it
+ * has waited past `review.first_review_within` (in business hours when
+ * configured), measured as of `facts.now`. A PR reviewed late fails the rule
+ * too, but gets no nudge: there is nobody left to invite.
+ *
+ * Whether the comment was already posted is not decided here (see
+ * `postReviewNudge`).
+ *
+ * @param input `facts` of the PR (with `review` facts), the validated `review`
+ *   config section, and the `review` rule's result for these facts
+ * @returns the comment body from `renderReviewNudge` (ending with
+ *   `REVIEW_NUDGE_MARKER`), or null when no nudge is due
+ * @throws RangeError when an instant in the facts is not ISO 8601 (the rule
+ *   would have reported it as a skip first)
+ */
+export function reviewNudgeFor(input: {
+  facts: PullRequestFacts;
+  review: Config["review"];
+  result: Pick<RuleResult, "id" | "status"> | undefined;
+}): string | null {
+  const { facts, review, result } = input;
+  if (review.nudge !== "comment" || result?.id !== "review" || result.status !== "fail" || facts.review === undefined) return null;
+  const measured = measureTimeToFirstReview(
+    { author: facts.author, createdAt: facts.createdAt, closedAt: facts.closedAt, mergedAt: facts.mergedAt, review: facts.review },
+    { clock: createBusinessClock(review), ignoreAuthors: review.ignore_authors, now: facts.now },
+  );
+  const targetHours = reviewTargetHours(review);
+  if (measured.firstReviewAt !== null || measured.waitingHours === null || measured.waitingHours <= targetHours) return null;
+  return renderReviewNudge({
+    waitingHours: measured.waitingHours,
+    targetHours,
+    businessHours: review.business_hours !== false,
+    requestedReviewers: facts.review.requestedReviewers,
+    requestedTeams: facts.review.requestedTeams,
+  });
+}

@@ -1,0 +1,168 @@
+import { refreshCheckRun } from "../check-run/refresh-check-run.js";
+import { parseResultsMarker } from "../check-run/results-marker.js";
+import { upsertCheckRun } from "../check-run/upsert-check-run.js";
+import { configFileUrl } from "../config/config-file-url.js";
+import { CONFIG_REFERENCE_URL } from "../config/schema.js";
+import { gatherOpenPullRequests } from "../facts/gather-open-pull-requests.js";
+import type { GitHubClient, RepoRef } from "../facts/github-client.js";
+import { loadConfig } from "../facts/load-config.js";
+import type { Log } from "../handlers/log.js";
+import { nudgeIfDue } from "../review/post-review-nudge.js";
+import { evaluateRules } from "../rules/evaluate-rules.js";
+import { reviewRule } from "../rules/review.js";
+import type { Settings } from "../server/settings.js";
+import { forEachInstalledRepository } from "./for-each-installed-repository.js";
+import type { ScheduledJob } from "./scheduled-job.js";
+
+/** Why a PR's check run was left alone by the sweep (it is brought up to date by its next event). */
+export type SweepSkipReason = "no check run" | "no results marker" | "timeline over one page";
+
+/** What {@link sweepRepository} did in one repository. */
+export interface SweepOutcome {
+  /** GitHub requests made: config, pages of open PRs, check-run writes, nudge lookups and posts. */
+  apiCalls: number;
+  /** PRs whose check run was updated (their `review` status changed). */
+  updated: number[];
+  /** PRs that got the review nudge comment. */
+  nudged: number[];
+  /** PRs whose check run could not be checked cheaply, and why. */
+  skipped: Array<{ number: number; reason: SweepSkipReason }>;
+}
+
+/**
+ * The review sweep for one repository: bring the `review` result of every
+ * open, non-draft PR's check run up to date as of `now`, and post due nudges.
+ *
+ * 1. Load the config from the default branch; stop when `review.level` is `off`.
+ * 2. One GraphQL query per 100 open PRs (`gatherOpenPullRequests`): review
+ *    facts, the head commit's check run with its summary, and (with
+ *    `review.nudge: comment`) the last 100 comment bodies.
+ * 3. Per PR, evaluate the `review` rule alone and compare its status with
+ *    the one stored in the run's results marker. Unchanged: nothing is
+ *    written. Changed: the stored results get the new review result, the
+ *    conclusion is recomputed and the run is updated in place (one PATCH;
+ *    the run's annotations stay). A PR with no run, no marker (it did not
+ *    fit the summary) or a review timeline longer than one page is skipped
+ *    and logged: its next event writes it in full.
+ * 4. With `review.nudge: comment`, a PR waiting past its target with no
+ *    first review gets the nudge comment once (the marker among its comments
+ *    is checked first), whether or not its run changed.
+ *
+ * Cost: 1 request for the config (2 when the repository has none), 1 per 100
+ * open PRs, 1 write per PR whose status changed, 1 post per nudge. Idempotent:
+ * a second sweep finds the updated markers and the nudge marker, and writes
+ * nothing. A PR that cannot be written is logged and the others go on.
+ *
+ * @param client the installation's client
+ * @param repo the repository
+ * @param deps `now`: instant of evaluation; `log`: where to log
+ * @throws the client's error when the config or the PR list cannot be read
+ */
+export async function sweepRepository(client: GitHubClient, repo: RepoRef, deps: { now: Date; log: Log }): Promise<SweepOutcome> {
+  const { owner } = repo;
+  const outcome: SweepOutcome = { apiCalls: 0, updated: [], nudged: [], skipped: [] };
+  const loaded = await loadConfig(client, { owner, repo: repo.repo });
+  outcome.apiCalls += loaded.requests;
+  const config = loaded.config;
+  if (config.review.level === "off") return outcome;
+
+  const nudge = config.review.nudge === "comment";
+  const open = await gatherOpenPullRequests(client, {
+    owner,
+    repo: repo.repo,
+    checkName: config.checks.name,
+    includeComments: nudge,
+    now: deps.now.toISOString(),
+  });
+  outcome.apiCalls += open.requests;
+  const configUrl = configFileUrl({ owner, repo: repo.repo });
+
+  for (const pr of open.pullRequests) {
+    const number = pr.facts.number;
+    const context = { owner, repo: repo.repo, pull: number };
+    if (!pr.timelineComplete) {
+      outcome.skipped.push({ number, reason: "timeline over one page" });
+      deps.log.info(context, "eng-health: review sweep skipped a PR with more than 100 timeline events; its next event updates it");
+      continue;
+    }
+    const [review] = evaluateRules([reviewRule], pr.facts, config);
+    try {
+      const stored = pr.checkRun?.summary ? parseResultsMarker(pr.checkRun.summary) : null;
+      if (pr.checkRun === null || stored === null) {
+        const reason: SweepSkipReason = pr.checkRun === null ? "no check run" : "no results marker";
+        outcome.skipped.push({ number, reason });
+        deps.log.info({ ...context, reason }, "eng-health: review sweep left a check run alone; its next event updates it");
+      } else if (review !== undefined) {
+        const refreshed = refreshCheckRun({
+          stored,
+          fresh: review,
+          configErrors: loaded.errors,
+          configUrl,
+          referenceUrl: CONFIG_REFERENCE_URL,
+        });
+        if (refreshed !== null) {
+          outcome.apiCalls += 1;
+          const written = await upsertCheckRun(client, {
+            owner,
+            repo: repo.repo,
+            name: config.checks.name,
+            headSha: pr.facts.headSha,
+            existingId: pr.checkRun.id,
+            conclusion: refreshed.conclusion,
+            output: refreshed.output,
+            ...(refreshed.detailsUrl !== undefined ? { detailsUrl: refreshed.detailsUrl } : {}),
+          });
+          outcome.apiCalls += written.requests - 1;
+          outcome.updated.push(number);
+          deps.log.info(
+            { ...context, checkRunId: written.id, review: review.status, conclusion: refreshed.conclusion },
+            "eng-health: review sweep updated a check run",
+          );
+        }
+      }
+    } catch (error) {
+      deps.log.error({ ...context, err: error }, "eng-health: review sweep could not update a check run");
+    }
+    if (nudge) {
+      const nudged = await nudgeIfDue(
+        client,
+        { owner, repo: repo.repo, facts: pr.facts, review: config.review, result: review, knownComments: pr.comments },
+        { log: deps.log },
+      );
+      outcome.apiCalls += nudged.requests;
+      if (nudged.posted) outcome.nudged.push(number);
+    }
+  }
+  return outcome;
+}
+
+/**
+ * The review sweep as a scheduled job (`review-sweep`, on `SWEEP_CRON`,
+ * hourly at minute 7 by default): {@link sweepRepository} for every
+ * non-archived repository of every installation, with the app's own
+ * authentication. One failing repository is logged and the others go on.
+ *
+ * @param settings `sweepCron` (from `SWEEP_CRON`)
+ */
+export function reviewSweepJob(settings: Pick<Settings, "sweepCron">): ScheduledJob {
+  return {
+    name: "review-sweep",
+    cron: settings.sweepCron,
+    async run({ app, now }) {
+      const totals = { repositories: 0, apiCalls: 0, updated: 0, nudged: 0, skipped: 0 };
+      await forEachInstalledRepository(app, async (repository) => {
+        const outcome = await sweepRepository(repository.client, repository, { now, log: app.log });
+        totals.repositories += 1;
+        totals.apiCalls += outcome.apiCalls;
+        totals.updated += outcome.updated.length;
+        totals.nudged += outcome.nudged.length;
+        totals.skipped += outcome.skipped.length;
+        app.log.info(
+          { owner: repository.owner, repo: repository.repo, apiCalls: outcome.apiCalls, updated: outcome.updated, nudged: outcome.nudged },
+          "eng-health: review sweep finished a repository",
+        );
+      });
+      app.log.info({ job: "review-sweep", now: now.toISOString(), ...totals }, "eng-health: review sweep finished");
+    },
+  };
+}
