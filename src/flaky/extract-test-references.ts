@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { createMatcher } from "../rules/match-globs.js";
 
 /** What an issue's text says about which tests it is about. */
 export interface TestReferences {
@@ -53,9 +53,9 @@ interface Hit {
  * @returns paths and names, each deduplicated, in order of first appearance
  */
 export function extractTestReferences(text: string, testGlobs: string[]): TestReferences {
-  const isTest = picomatch(testGlobs, { dot: true });
+  const isTest = createMatcher(testGlobs);
   const rootedGlobs = testGlobs.filter((glob) => !glob.startsWith("**"));
-  const isRootedTest = rootedGlobs.length > 0 ? picomatch(rootedGlobs, { dot: true }) : () => false;
+  const isRootedTest = createMatcher(rootedGlobs);
   const hits: Hit[] = [];
 
   // URLs first, then blank them out so their pieces are not read as bare paths.

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { ChangedFile, PullRequestFacts } from "../facts/pull-request-facts.js";
-import { compileGlobs } from "./compile-globs.js";
+import { createMatcher } from "./match-globs.js";
 import { findAdrLinks } from "./find-adr-links.js";
 import { removeTemplateText } from "./strip-description.js";
 
@@ -39,8 +39,8 @@ export function evaluateAdr(
   facts: Pick<PullRequestFacts, "files" | "body" | "template">,
   adr: Config["reasoning"]["adr"],
 ): AdrEvaluation {
-  const isDoor = compileGlobs(adr.required_for);
-  const isAdr = compileGlobs(adr.paths);
+  const isDoor = createMatcher(adr.required_for);
+  const isAdr = createMatcher(adr.paths);
 
   const oneWayDoors: OneWayDoor[] = [];
   for (const file of facts.files) {

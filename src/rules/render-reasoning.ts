@@ -1,8 +1,9 @@
+import { annotationLevelFor } from "./annotation-level-for.js";
 import type { Level } from "../config/schema.js";
 import type { ReasoningAssessment } from "./assess-reasoning.js";
-import { globFolder } from "./compile-globs.js";
+import { globFolder } from "./glob-folder.js";
 import type { OneWayDoor } from "./evaluate-adr.js";
-import type { AnnotationLevel, Finding, RuleResult } from "./rule.js";
+import type { Finding, RuleResult } from "./rule.js";
 
 /** What rendering needs besides the assessment. */
 export interface RenderReasoningOptions {
@@ -42,10 +43,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Annotation levels follow the rule's level; `off` never reaches a rule, `notice` is the safe reading. */
-function annotationLevel(level: Level): AnnotationLevel {
-  return level === "off" ? "notice" : level;
-}
 
 /** A one-way door for a message; a rename whose old path matched names both paths. */
 function doorName(door: OneWayDoor, wrap: (text: string) => string): string {
@@ -142,7 +139,7 @@ function adrFinding(assessment: ReasoningAssessment, options: RenderReasoningOpt
       path: annotated.file.filename,
       startLine: 1,
       endLine: 1,
-      level: annotationLevel(options.level),
+      level: annotationLevelFor(options.level),
       title: "One-way door without an ADR",
       message:
         `One-way doors in this pull request: ${doorList(doors, plain)}. They are hard to reverse, so the team records them in an ADR. ` +

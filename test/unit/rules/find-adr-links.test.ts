@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compileGlobs } from "../../../src/rules/compile-globs.js";
+import { createMatcher } from "../../../src/rules/match-globs.js";
 import { findAdrLinks } from "../../../src/rules/find-adr-links.js";
 
 describe("findAdrLinks", () => {
-  const isAdr = compileGlobs(["docs/adr/**", "docs/decisions/**"]);
+  const isAdr = createMatcher(["docs/adr/**", "docs/decisions/**"]);
 
   it.each([
     ["a bare relative path", "See docs/adr/0007-x.md.", ["docs/adr/0007-x.md"]],
@@ -32,12 +32,12 @@ describe("findAdrLinks", () => {
   });
 
   it("takes the longest tail a wildcard glob accepts", () => {
-    expect(findAdrLinks("see ./architecture/adr/0003-cache.md", compileGlobs(["**/adr/*.md"]))).toEqual([
+    expect(findAdrLinks("see ./architecture/adr/0003-cache.md", createMatcher(["**/adr/*.md"]))).toEqual([
       "architecture/adr/0003-cache.md",
     ]);
   });
 
   it("finds nothing when no ADR paths are configured", () => {
-    expect(findAdrLinks("docs/adr/0007-x.md", compileGlobs([]))).toEqual([]);
+    expect(findAdrLinks("docs/adr/0007-x.md", createMatcher([]))).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compileGlobs, globFolder } from "../../../src/rules/compile-globs.js";
+import { globFolder } from "../../../src/rules/glob-folder.js";
+import { createMatcher } from "../../../src/rules/match-globs.js";
 
-describe("compileGlobs", () => {
-  const isAdr = compileGlobs(["docs/adr/**", "package.json"]);
+describe("createMatcher for ADR paths", () => {
+  const isAdr = createMatcher(["docs/adr/**", "package.json"]);
 
   it.each([
     ["docs/adr/0007-use-postgres.md", true],
@@ -16,7 +17,7 @@ describe("compileGlobs", () => {
   });
 
   it("matches nothing for no globs", () => {
-    expect(compileGlobs([])("anything")).toBe(false);
+    expect(createMatcher([])("anything")).toBe(false);
   });
 });
 
