@@ -23,7 +23,9 @@ export function createApp(settings: Settings, services: Services = createService
     const track =
       <C extends Context>(handler: (context: C, services: Services) => Promise<void>) =>
       (context: C) =>
-        inFlight.track(() => handler(context, services));
+        inFlight.respondWithin(() => handler(context, services), settings.ackBudgetMs, (error) =>
+          context.log.error({ err: error, deliveryId: context.id, event: context.name }, "eng-health: delivery failed after it was acknowledged"),
+        );
 
     app.on([...PULL_REQUEST_ACTIONS, ...PULL_REQUEST_REVIEW_ACTIONS], track(handlePullRequest));
     app.on(["check_run.rerequested", "check_suite.rerequested"], track(handleRerequest));

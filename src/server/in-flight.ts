@@ -16,6 +16,30 @@ export class InFlight {
     }
   }
 
+  /**
+   * Run `work` as in flight, but return after at most `budgetMs` milliseconds
+   * so the webhook is acknowledged well inside GitHub's 10-second limit
+   * (GitHub docs, "Best practices for using webhooks": respond within 10
+   * seconds). Work that takes longer goes on in the background, still
+   * counted (SIGTERM waits for it); its error, if any, goes to `onLateError`.
+   *
+   * @throws what `work` throws, when it fails within the budget
+   */
+  async respondWithin(work: () => Promise<unknown>, budgetMs: number, onLateError: (error: unknown) => void): Promise<void> {
+    const running = this.track(work);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), budgetMs);
+      timer.unref();
+    });
+    try {
+      const outcome = await Promise.race([running.then(() => "done" as const), late]);
+      if (outcome === "late") running.catch(onLateError);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Deliveries in flight now. */
   get size(): number {
     return this.count;

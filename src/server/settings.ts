@@ -12,6 +12,8 @@ export interface Settings {
   reportCron: string;
   /** Install SIGTERM handling (off in tests, which load the app many times). */
   handleSignals: boolean;
+  /** Milliseconds a delivery may take before it is acknowledged and finished in the background (`ACK_BUDGET_MS`), default 5,000. */
+  ackBudgetMs: number;
   /** Milliseconds to wait for in-flight deliveries on SIGTERM (`SHUTDOWN_TIMEOUT_MS`), default 25,000. */
   shutdownTimeoutMs: number;
 }
@@ -23,6 +25,7 @@ export interface Settings {
  */
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const timeout = Number(env.SHUTDOWN_TIMEOUT_MS);
+  const ackBudget = Number(env.ACK_BUDGET_MS);
   return {
     production: env.NODE_ENV === "production",
     webhookSecret: env.WEBHOOK_SECRET ? env.WEBHOOK_SECRET : undefined,
@@ -30,6 +33,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     sweepCron: env.SWEEP_CRON || "7 * * * *",
     reportCron: env.REPORT_CRON || "*/15 * * * *",
     handleSignals: env.NODE_ENV !== "test",
+    ackBudgetMs: Number.isFinite(ackBudget) && ackBudget > 0 ? ackBudget : 5_000,
     shutdownTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 25_000,
   };
 }

@@ -47,6 +47,25 @@ describe("SIGTERM", () => {
     }
   });
 
+  it("acknowledges a slow delivery after the budget and finishes it in the background", async () => {
+    const inFlight = new InFlight();
+    const lateErrors: unknown[] = [];
+    let fail: (error: Error) => void = () => {};
+    const work = () => new Promise<void>((_, reject) => (fail = reject));
+    await inFlight.respondWithin(work, 20, (error) => lateErrors.push(error));
+    expect(inFlight.size).toBe(1);
+    fail(new Error("late failure"));
+    expect(await inFlight.drain(1_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lateErrors).toEqual([new Error("late failure")]);
+  });
+
+  it("passes a failure within the budget to Probot", async () => {
+    const inFlight = new InFlight();
+    await expect(inFlight.respondWithin(() => Promise.reject(new Error("fast failure")), 1_000, () => {})).rejects.toThrow("fast failure");
+    expect(inFlight.size).toBe(0);
+  });
+
   it("exits after the timeout when a delivery hangs", async () => {
     const inFlight = new InFlight();
     void inFlight.track(() => new Promise<void>(() => {}));
