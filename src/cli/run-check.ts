@@ -46,7 +46,8 @@ export async function runCheck(
   if (input.json) {
     io.stdout(`${JSON.stringify(renderJsonResult(evaluation.results, evaluation.conclusion), null, 2)}\n`);
   } else {
-    io.stdout(`${evaluation.output.title}\nconclusion: ${evaluation.conclusion}\n\n${evaluation.output.summary}\n`);
+    const summary = withoutHiddenMarkers(evaluation.output.summary);
+    io.stdout(`${evaluation.output.title}\nconclusion: ${evaluation.conclusion}\n\n${summary}\n`);
   }
   const [first] = loaded.errors;
   if (first) {
@@ -56,4 +57,9 @@ export async function runCheck(
     return 2;
   }
   return 0;
+}
+
+/** The summary as a person reads it: hidden `<!-- eng-health:… -->` markers removed. */
+function withoutHiddenMarkers(summary: string): string {
+  return summary.replace(/\n*<!-- eng-health:[\s\S]*?-->/g, "").trimEnd();
 }

@@ -37,8 +37,8 @@ export const reviewRule: Rule = {
 
 function evaluateReview(facts: PullRequestFacts, review: Config["review"]): Outcome {
   const reviewFacts = facts.review;
-  if (reviewFacts === undefined) return skip("Review facts were not gathered.");
   if (facts.draft) return skip("Draft: the review clock starts when it is ready for review.");
+  if (reviewFacts === undefined) return skip("Review facts were not gathered.");
   const author = facts.author.login.toLowerCase();
   if (review.ignore_authors.some((login) => login.toLowerCase() === author)) {
     return skip("Skipped: the author is listed in `review.ignore_authors`.");

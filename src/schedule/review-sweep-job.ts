@@ -82,16 +82,18 @@ export async function sweepRepository(client: GitHubClient, repo: RepoRef, deps:
     const context = { owner, repo: repo.repo, pull: number };
     if (!pr.timelineComplete) {
       outcome.skipped.push({ number, reason: "timeline over one page" });
-      deps.log.info(context, "eng-health: review sweep skipped a PR with more than 100 timeline events; its next event updates it");
+      deps.log.info({ ...context, reason: "timeline over one page" }, "eng-health: review sweep left a check run alone; its next event updates it");
       continue;
     }
     const [review] = evaluateRules([reviewRule], pr.facts, config);
     try {
       const stored = pr.checkRun?.summary ? parseResultsMarker(pr.checkRun.summary) : null;
       if (pr.checkRun === null || stored === null) {
+        // No run is common (PRs opened before the app was installed): debug. A run without a marker is worth seeing.
         const reason: SweepSkipReason = pr.checkRun === null ? "no check run" : "no results marker";
         outcome.skipped.push({ number, reason });
-        deps.log.info({ ...context, reason }, "eng-health: review sweep left a check run alone; its next event updates it");
+        const logAt = reason === "no check run" ? deps.log.debug : deps.log.info;
+        logAt.call(deps.log, { ...context, reason }, "eng-health: review sweep left a check run alone; its next event updates it");
       } else if (review !== undefined) {
         const refreshed = refreshCheckRun({
           stored,
@@ -101,7 +103,7 @@ export async function sweepRepository(client: GitHubClient, repo: RepoRef, deps:
           referenceUrl: CONFIG_REFERENCE_URL,
         });
         if (refreshed !== null) {
-          outcome.apiCalls += 1;
+          outcome.apiCalls += 1; // counted before the write, so a refused write still counts
           const written = await upsertCheckRun(client, {
             owner,
             repo: repo.repo,

@@ -99,3 +99,15 @@ describe("eng-health check", () => {
     ghe.done();
   });
 });
+
+describe("eng-health check output", () => {
+  it("prints the summary without hidden markers", async () => {
+    const scope = mockCheck(null);
+    const out: string[] = [];
+    const code = await runCli(["check", `${OWNER}/${REPO}#2`], { GITHUB_TOKEN: "t" }, { stdout: (text) => out.push(text), stderr: () => {} });
+    scope.done();
+    expect(code).toBe(0);
+    expect(out.join("")).toContain("| | Agreement | Result |");
+    expect(out.join("")).not.toContain("<!-- eng-health:");
+  });
+});

@@ -1,0 +1,83 @@
+import type { GitHubClient } from "../facts/github-client.js";
+import { loadConfig } from "../facts/load-config.js";
+import { buildWeeklyReport } from "../report/build-weekly-report.js";
+import { isoWeekWindow, lastCompleteIsoWeek } from "../report/iso-week.js";
+import { publishReport } from "../report/publish-report.js";
+import { parseInstant } from "../time/parse-instant.js";
+import { UsageError } from "./parse-args.js";
+import type { CliIo } from "./run-check.js";
+
+/**
+ * `eng-health report OWNER/REPO [--week YYYY-Www] [--json] [--publish]`:
+ * build the weekly team-health report exactly as the scheduled job does
+ * (config from the default branch, same facts, same metrics) and print it.
+ *
+ * - The week defaults to the last complete ISO week at `now` in
+ *   `report.timezone`; a week that has not ended yet is refused.
+ * - Prints the rendered markdown (title as a heading, then the body), or with
+ *   `--json` `{"week", "metrics", "api_calls"}` (the requests used to build the
+ *   report, as in its footer).
+ * - Posts nothing unless `--publish`; then the issue is created or updated
+ *   ({@link publishReport}) and a line on stderr says which. A config with
+ *   errors is printed about and never published.
+ * - Progress lines go to stderr while collecting.
+ *
+ * @returns the exit code: 0 built (and published when asked), 2 when the config has errors
+ * @throws {@link UsageError} for a malformed week or one that has not ended (exit 2);
+ *   the client's `RequestError` when GitHub cannot be read or written (exit 1)
+ */
+export async function runReport(
+  client: GitHubClient,
+  input: { owner: string; repo: string; week: string | null; json: boolean; publish: boolean; now: Date },
+  io: CliIo,
+): Promise<number> {
+  const { owner, repo } = input;
+  const loaded = await loadConfig(client, { owner, repo });
+  const config = loaded.config;
+  const timezone = config.report.timezone;
+  const nowIso = input.now.toISOString();
+  const week = input.week ?? lastCompleteIsoWeek(nowIso, timezone);
+
+  let window;
+  try {
+    window = isoWeekWindow(week, timezone);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (parseInstant(window.end) > input.now.getTime()) {
+    throw new UsageError(
+      `${window.week} has not ended yet in ${timezone} (it ends ${window.end}); the last complete week is ${lastCompleteIsoWeek(nowIso, timezone)}`,
+    );
+  }
+
+  const report = await buildWeeklyReport(client, {
+    owner,
+    repo,
+    week: window.week,
+    config,
+    priorApiCalls: loaded.requests,
+    onProgress: (message) => io.stderr(`eng-health: ${message}\n`),
+  });
+
+  if (input.json) {
+    io.stdout(`${JSON.stringify({ week: report.week, metrics: report.metrics, api_calls: report.apiCalls }, null, 2)}\n`);
+  } else {
+    io.stdout(`# ${report.title}\n\n${report.body}`);
+  }
+
+  const [first] = loaded.errors;
+  if (first) {
+    const where = first.line === null ? first.path : `${first.path}, line ${first.line}`;
+    const more = loaded.errors.length > 1 ? ` (and ${loaded.errors.length - 1} more)` : "";
+    const unpublished = input.publish ? "; nothing was published" : "";
+    io.stderr(`eng-health: config error: ${where}: ${first.message.replace(/`/g, "")}${more}${unpublished}\n`);
+    return 2;
+  }
+
+  if (input.publish) {
+    const published = await publishReport(client, { owner, repo, week: report.week, title: report.title, body: report.body, report: config.report });
+    const closed = published.closedPrevious === null ? "" : `; closed the previous report #${published.closedPrevious}`;
+    io.stderr(`eng-health: ${published.action} #${published.number} ${published.htmlUrl}${closed}\n`);
+  }
+  return 0;
+}
