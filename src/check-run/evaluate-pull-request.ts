@@ -1,8 +1,10 @@
 import type { ConfigError } from "../config/validate-config.js";
-import type { Config } from "../config/schema.js";
+import { configFileUrl } from "../config/config-file-url.js";
+import { CONFIG_REFERENCE_URL, type Config } from "../config/schema.js";
 import { renderConfigErrors } from "../config/render-config-errors.js";
 import type { PullRequestFacts } from "../facts/pull-request-facts.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
+import { PULL_REQUEST_RULES } from "../rules/registry.js";
 import type { Rule, RuleResult } from "../rules/rule.js";
 import { conclusionFor, type Conclusion } from "./conclusion.js";
 import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
@@ -35,7 +37,40 @@ export function evaluatePullRequest(input: {
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation {
-  const results = evaluateRules(input.rules, input.facts, input.config);
+  return renderEvaluation({ ...input, results: evaluateRules(input.rules, input.facts, input.config) });
+}
+
+/**
+ * Evaluate one PR with every check-run rule, linking the repository's config
+ * file and the config reference: what the app and the CLI both show.
+ */
+export function evaluatePullRequestOf(input: {
+  owner: string;
+  repo: string;
+  facts: PullRequestFacts;
+  config: Config;
+  configErrors: readonly ConfigError[];
+}): PullRequestEvaluation {
+  return evaluatePullRequest({
+    ...input,
+    rules: PULL_REQUEST_RULES,
+    configUrl: configFileUrl({ owner: input.owner, repo: input.repo }),
+    referenceUrl: CONFIG_REFERENCE_URL,
+  });
+}
+
+/**
+ * Conclusion and output from rule results (pure): `action_required` with config
+ * errors, else {@link conclusionFor}; the summary opens with the config errors
+ * and ends with the hidden results marker when it fits.
+ */
+export function renderEvaluation(input: {
+  results: RuleResult[];
+  configErrors: readonly ConfigError[];
+  configUrl: string;
+  referenceUrl: string;
+}): PullRequestEvaluation {
+  const { results } = input;
   const hasConfigErrors = input.configErrors.length > 0;
   const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
   const rendered = renderCheckRun({

@@ -1,10 +1,7 @@
 import type { ConfigError } from "../config/config-result.js";
-import { renderConfigErrors } from "../config/render-config-errors.js";
 import type { RuleResult } from "../rules/rule.js";
-import { conclusionFor, type Conclusion } from "./conclusion.js";
-import type { PullRequestEvaluation } from "./evaluate-pull-request.js";
-import { renderCheckRun } from "./render-check-run.js";
-import { appendResultsMarker, type ResultsMarkerData } from "./results-marker.js";
+import { renderEvaluation, type PullRequestEvaluation } from "./evaluate-pull-request.js";
+import type { ResultsMarkerData } from "./results-marker.js";
 
 /**
  * Update a check run from the results stored in its marker with one rule's
@@ -38,15 +35,6 @@ export function refreshCheckRun(input: {
 
   const fresh: RuleResult = { ...input.fresh, findings: input.fresh.findings.map((finding) => ({ message: finding.message })) };
   const results = input.stored.results.map((result, position) => (position === index ? fresh : result));
-  const hasConfigErrors = input.configErrors.length > 0;
-  const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
-  const rendered = renderCheckRun({
-    results,
-    conclusion,
-    configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
-    configUrl: input.configUrl,
-    referenceUrl: input.referenceUrl,
-  });
-  const output = { ...rendered, summary: appendResultsMarker(rendered.summary, { results, conclusion }).summary, annotations: [] };
-  return { results, conclusion, output, ...(hasConfigErrors ? { detailsUrl: input.configUrl } : {}) };
+  const evaluation = renderEvaluation({ ...input, results });
+  return { ...evaluation, output: { ...evaluation.output, annotations: [] } };
 }

@@ -1,12 +1,9 @@
-import { evaluatePullRequest } from "../check-run/evaluate-pull-request.js";
+import { evaluatePullRequestOf } from "../check-run/evaluate-pull-request.js";
 import { renderJsonResult } from "../check-run/render-json-result.js";
-import { configFileUrl } from "../config/config-file-url.js";
-import { CONFIG_REFERENCE_URL } from "../config/schema.js";
 import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
-import { PULL_REQUEST_RULES } from "../rules/registry.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -35,13 +32,12 @@ export async function runCheck(
   ).data as PullRequestPayload;
   const loaded = await loadConfig(client, { owner, repo });
   const gathered = await gatherPullRequestFacts(client, { owner, repo, pr, config: loaded.config, now: input.now.toISOString() });
-  const evaluation = evaluatePullRequest({
-    rules: PULL_REQUEST_RULES,
+  const evaluation = evaluatePullRequestOf({
+    owner,
+    repo,
     facts: gathered.facts,
     config: loaded.config,
     configErrors: loaded.errors,
-    configUrl: configFileUrl({ owner, repo }),
-    referenceUrl: CONFIG_REFERENCE_URL,
   });
   if (input.json) {
     io.stdout(`${JSON.stringify(renderJsonResult(evaluation.results, evaluation.conclusion), null, 2)}\n`);

@@ -1,14 +1,12 @@
-import { evaluatePullRequest } from "../check-run/evaluate-pull-request.js";
+import { evaluatePullRequestOf } from "../check-run/evaluate-pull-request.js";
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
 import { findCheckRunByName, upsertCheckRun } from "../check-run/upsert-check-run.js";
-import { configFileUrl } from "../config/config-file-url.js";
-import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
+import { DEFAULT_CONFIG } from "../config/schema.js";
 import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
 import { nudgeIfDue } from "../review/post-review-nudge.js";
-import { PULL_REQUEST_RULES } from "../rules/registry.js";
 import type { Log } from "./log.js";
 import type { Services } from "./services.js";
 
@@ -67,13 +65,12 @@ export async function checkPullRequest(
       snapshotCache: deps.services.snapshotCache,
     });
     apiCalls += gathered.apiCalls;
-    const evaluation = evaluatePullRequest({
-      rules: PULL_REQUEST_RULES,
+    const evaluation = evaluatePullRequestOf({
+      owner,
+      repo,
       facts: gathered.facts,
       config: loaded.config,
       configErrors: loaded.errors,
-      configUrl: configFileUrl({ owner, repo }),
-      referenceUrl: CONFIG_REFERENCE_URL,
     });
     const written = await upsertCheckRun(client, {
       owner,
