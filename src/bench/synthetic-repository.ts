@@ -49,8 +49,9 @@ const REASONING =
 /**
  * A deterministic synthetic repository for the report benchmark and the
  * stand-in test: `pullRequests` PRs created evenly over `weeks` weeks before
- * `end` by a team of twelve (5 % by a bot), most reviewed within a day or
- * two and merged soon after, some opened as drafts, some still waiting; one
+ * `end` (moved into UTC working hours) by a team of twelve (5 % by a bot),
+ * most reviewed within a day or two and merged soon after, some opened as
+ * drafts, some abandoned or still waiting without a review; one
  * flaky-test issue per 200 PRs (at least 3), about half closed.
  * Nothing happens after `now`.
  *
@@ -70,7 +71,7 @@ export function buildSyntheticRepository(options: SyntheticOptions): SyntheticRe
   const pullRequests: ReportPullRequest[] = [];
   for (let index = 0; index < options.pullRequests; index += 1) {
     const number = index + 1;
-    const createdMs = startMs + ((index + random()) * spanMs) / options.pullRequests;
+    const createdMs = duringWorkingHours(startMs + ((index + random()) * spanMs) / options.pullRequests);
     const bot = random() < 0.05;
     const authorIndex = Math.floor(random() * TEAM.length);
     const author = bot ? { login: "dependabot[bot]", type: "Bot" } : { login: TEAM[authorIndex] as string, type: "User" };
@@ -89,7 +90,13 @@ export function buildSyntheticRepository(options: SyntheticOptions): SyntheticRe
 
     let mergedMs: number | null = null;
     let closedMs: number | null = null;
-    if (readyMs !== null && random() < 0.9) {
+    const reviewed = random() < 0.9;
+    if (readyMs !== null && !reviewed && random() < 0.6) {
+      // Abandoned without a review after a few days.
+      const abandonedMs = readyMs + (24 + random() * 96) * HOUR_MS;
+      if (happened(abandonedMs)) closedMs = abandonedMs;
+    }
+    if (readyMs !== null && reviewed) {
       // Mostly within a working day, with a long tail.
       const reviewMs = readyMs + (random() < 0.7 ? 0.2 + random() * 8 : 8 + random() * 70) * HOUR_MS;
       if (happened(reviewMs)) {
@@ -154,6 +161,21 @@ export function buildSyntheticRepository(options: SyntheticOptions): SyntheticRe
     flakyIssues,
     issues: [],
   };
+}
+
+/**
+ * Move an instant into UTC working hours, where people open pull requests:
+ * Saturday and Sunday to the Friday before (so nothing moves past the end of
+ * a week), and an hour outside 09:00-17:00 into it (same minute). Keeps the
+ * order of instants only roughly, which is all the synthetic data needs.
+ */
+function duringWorkingHours(ms: number): number {
+  const date = new Date(ms);
+  const weekday = date.getUTCDay();
+  const shiftDays = weekday === 6 ? -1 : weekday === 0 ? -2 : 0;
+  const hour = date.getUTCHours();
+  const workingHour = hour >= 9 && hour < 17 ? hour : 9 + (hour % 8);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + shiftDays, workingHour, date.getUTCMinutes(), date.getUTCSeconds());
 }
 
 function syntheticFiles(random: () => number, bot: boolean): ReportChangedFile[] {

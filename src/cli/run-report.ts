@@ -1,7 +1,7 @@
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import { buildWeeklyReport } from "../report/build-weekly-report.js";
-import { isoWeekWindow, lastCompleteIsoWeek } from "../report/iso-week.js";
+import { isoWeekWindow, lastCompleteIsoWeek, parseIsoWeek } from "../report/iso-week.js";
 import { publishReport } from "../report/publish-report.js";
 import { parseInstant } from "../time/parse-instant.js";
 import { UsageError } from "./parse-args.js";
@@ -13,7 +13,8 @@ import type { CliIo } from "./run-check.js";
  * (config from the default branch, same facts, same metrics) and print it.
  *
  * - The week defaults to the last complete ISO week at `now` in
- *   `report.timezone`; a week that has not ended yet is refused.
+ *   `report.timezone`; a malformed week is refused before any request, a
+ *   week that has not ended yet once the config has named the time zone.
  * - Prints the rendered markdown (title as a heading, then the body), or with
  *   `--json` `{"week", "metrics", "api_calls"}` (the requests used to build the
  *   report, as in its footer).
@@ -32,18 +33,14 @@ export async function runReport(
   io: CliIo,
 ): Promise<number> {
   const { owner, repo } = input;
+  if (input.week !== null) usageCheck(() => parseIsoWeek(input.week as string));
   const loaded = await loadConfig(client, { owner, repo });
   const config = loaded.config;
   const timezone = config.report.timezone;
   const nowIso = input.now.toISOString();
   const week = input.week ?? lastCompleteIsoWeek(nowIso, timezone);
 
-  let window;
-  try {
-    window = isoWeekWindow(week, timezone);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const window = usageCheck(() => isoWeekWindow(week, timezone));
   if (parseInstant(window.end) > input.now.getTime()) {
     throw new UsageError(
       `${window.week} has not ended yet in ${timezone} (it ends ${window.end}); the last complete week is ${lastCompleteIsoWeek(nowIso, timezone)}`,
@@ -80,4 +77,13 @@ export async function runReport(
     io.stderr(`eng-health: ${published.action} #${published.number} ${published.htmlUrl}${closed}\n`);
   }
   return 0;
+}
+
+/** Run `check`, turning its error into a {@link UsageError} with the same one-line message. */
+function usageCheck<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

@@ -1,9 +1,18 @@
 import type { Config } from "../config/schema.js";
 import { parseInstant } from "../time/parse-instant.js";
-import { FLAKY_ISSUE_NODE, GRAPHQL_PAGE_SIZE, toFlakyIssue, toReviewFacts } from "./gather-pull-request-state.js";
+import {
+  FLAKY_ISSUE_NODE,
+  GRAPHQL_PAGE_SIZE,
+  REVIEW_REQUESTS_FIELD,
+  TIMELINE_FIELDS,
+  TIMELINE_TYPES,
+  toActor,
+  toFlakyIssue,
+  toReviewFacts,
+} from "./gather-pull-request-state.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import { PR_TEMPLATE_PATHS } from "./pr-template-paths.js";
-import type { Actor, ChangedFile } from "./pull-request-facts.js";
+import type { ChangedFile } from "./pull-request-facts.js";
 import type { ReportChangedFile, ReportFacts, ReportFlakyIssue, ReportPullRequest } from "./report-facts.js";
 
 /**
@@ -102,8 +111,6 @@ interface ReportPageResponse {
   [searchAlias: `s${number}`]: SearchResult | undefined;
 }
 
-const TIMELINE_ITEM_TYPES = "[READY_FOR_REVIEW_EVENT, CONVERT_TO_DRAFT_EVENT, REVIEW_REQUESTED_EVENT, PULL_REQUEST_REVIEW]";
-
 /**
  * The fields of a pull request in a report search. The timeline selection is
  * the one `toReviewFacts` reads (gather-pull-request-state.ts); its first 100
@@ -115,16 +122,9 @@ export const PULL_REQUEST_FIELDS = `number title body url state isDraft createdA
       author { login __typename }
       labels(first: 50) { nodes { name } }
       files(first: 100) { pageInfo { hasNextPage } nodes { path additions deletions changeType } }
-      timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {
-        nodes {
-          __typename
-          ... on ReadyForReviewEvent { createdAt }
-          ... on ConvertToDraftEvent { createdAt }
-          ... on ReviewRequestedEvent { createdAt }
-          ... on PullRequestReview { submittedAt state author { login __typename } }
-        }
+      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) {${TIMELINE_FIELDS}
       }
-      reviewRequests(first: 50) { nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Team { combinedSlug } } } }`;
+      ${REVIEW_REQUESTS_FIELD}`;
 
 /** The fields of a flaky-test issue: those `toFlakyIssue` reads, its state, and when labels were added. */
 export const FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
@@ -391,13 +391,6 @@ function toReportFlakyIssue(node: ReportIssueNode, label: string, windowEnd: str
     ...(labeledAt === undefined ? {} : { labeledAt }),
     state: node.state === "OPEN" ? "open" : "closed",
   };
-}
-
-/** GitHub's GraphQL names bots without the `[bot]` suffix that REST and webhooks use; add it back. */
-function toActor(author: { login: string; __typename: string } | null): Actor {
-  if (!author) return { login: "ghost", type: "User" };
-  const login = author.__typename === "Bot" && !author.login.endsWith("[bot]") ? `${author.login}[bot]` : author.login;
-  return { login, type: author.__typename };
 }
 
 /** An instant as search qualifiers take it: ISO 8601, UTC, whole seconds (`2026-11-16T00:00:00Z`). */

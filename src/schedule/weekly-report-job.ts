@@ -14,7 +14,8 @@ import type { ScheduledJob } from "./scheduled-job.js";
  *
  * 1. read the config from the default branch (1 or 2 requests); skip the
  *    repository when `report.enabled` is false, or when the `report` section
- *    has errors (a typo must not publish against the team's wishes);
+ *    has errors or a whole file was ignored (a typo must not publish against
+ *    the team's wishes; a warning is logged);
  * 2. {@link isReportDue}: nothing to do before the week's scheduled moment;
  * 3. skip when this process already saw a report for that week (kept in
  *    memory, so later ticks cost only the config read);
@@ -40,7 +41,8 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
         const key = `${owner}/${repo}`.toLowerCase();
         const loaded = await loadConfig(client, { owner, repo });
         const report = loaded.config.report;
-        const reportErrors = loaded.errors.filter((error) => error.section === "report");
+        // A broken report section, or a whole file ignored, may hide `enabled: false` or another schedule.
+        const reportErrors = loaded.errors.filter((error) => error.section === "report" || error.keyPath === "");
         if (reportErrors.length > 0) {
           app.log.warn({ owner, repo, errors: reportErrors.map((error) => error.message) }, "eng-health: weekly report skipped: the report config has errors");
           return;

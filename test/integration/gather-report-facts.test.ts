@@ -50,13 +50,14 @@ function page(nodes: unknown[], options: { issueCount?: number; endCursor?: stri
 
 /**
  * Serve the report's GraphQL requests from a script keyed by each alias's
- * search text and cursor; records every request body in order.
+ * search text and cursor, exactly `requests` times (a further request fails
+ * the test); records every request body in order.
  */
-function serveSearches(script: Map<string, ReturnType<typeof page>>, templates: Record<string, unknown> = {}) {
+function serveSearches(script: Map<string, ReturnType<typeof page>>, requests: number, templates: Record<string, unknown> = {}) {
   const bodies: GraphqlBody[] = [];
   const scope = nock(API)
     .post("/graphql")
-    .times(1000)
+    .times(requests)
     .reply(200, (_uri, requestBody) => {
       const body = requestBody as GraphqlBody;
       bodies.push(body);
@@ -117,7 +118,7 @@ describe("gatherReportFacts", () => {
       [`${OPEN_FLAKY}|`, page([flaky])],
       [`${CLOSED_FLAKY}|`, page([])],
     ]);
-    const { bodies, scope } = serveSearches(script, { template1: { text: "## Why\n" } });
+    const { bodies, scope } = serveSearches(script, 3, { template1: { text: "## Why\n" } });
     const progress: string[] = [];
 
     const facts = await gatherReportFacts(client(), {
@@ -128,7 +129,7 @@ describe("gatherReportFacts", () => {
       onProgress: (message) => progress.push(message),
     });
 
-    scope.persist(false);
+    scope.done();
     expect(searchesOf(bodies)).toEqual([
       [`${OPEN_PRS}|`, `${OPEN_FLAKY}|`, `${CLOSED_FLAKY}|`],
       [`${OPEN_PRS}|Y3Vyc29yOjEwMA==`],
@@ -200,11 +201,12 @@ describe("gatherReportFacts", () => {
         [`${OPEN_FLAKY}|`, page([])],
         [`${CLOSED_FLAKY}|`, page([])],
       ]),
+      2,
     );
 
     const facts = await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
 
-    scope.persist(false);
+    scope.done();
     expect(facts.apiCalls).toBe(2);
     expect(facts.pullRequests).toEqual([
       {
@@ -259,11 +261,11 @@ describe("gatherReportFacts", () => {
     for (let index = 0; index < 6; index += 1) {
       script.set(`${rest}|${index === 0 ? "" : `r${index}`}`, page(tail.slice(index * 100, index * 100 + 100), { issueCount: 501, hasNextPage: index < 5, endCursor: `r${index + 1}` }));
     }
-    const { bodies, scope } = serveSearches(script);
+    const { bodies, scope } = serveSearches(script, 17);
 
     const facts = await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
 
-    scope.persist(false);
+    scope.done();
     expect(thousandth).toBe("2026-11-10T16:40:00Z");
     const searches = searchesOf(bodies).flat();
     expect(searches.filter((key) => key.startsWith(CLOSED_PRS))).toHaveLength(10);
