@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { FlakyIssue, PullRequestFacts, ReviewFacts } from "../facts/pull-request-facts.js";
 import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../facts/report-facts.js";
+import { measureTimeUnderLabel } from "../flaky/measure-time-under-label.js";
 import { summarizeFlakyIssues } from "../flaky/summarize-flaky-issues.js";
 import { measureTimeToFirstReview } from "../review/measure-time-to-first-review.js";
 import { reviewTargetHours } from "../review/review-target-hours.js";
@@ -50,6 +51,12 @@ export interface FlakyWeek {
   opened: FlakyIssueLink[];
   /** Closed in the window, in the order they were closed. */
   closed: FlakyIssueLink[];
+  /**
+   * Median days the issues closed in the window had carried the flaky label
+   * (from the label, else creation, to the close; `measureTimeUnderLabel`),
+   * 1 decimal; null when none was closed: how long flaky tests live.
+   */
+  closedLifetimeDays: number | null;
 }
 
 /** One week measured: the figures, and the lists the report renders from them. */
@@ -131,7 +138,7 @@ export function measureWeek(facts: ReportFacts, config: Config, rules: readonly 
   return {
     metrics,
     waiting: review.waiting,
-    flaky: { open: flaky.open, opened: flaky.opened, closed: flaky.closed },
+    flaky: { open: flaky.open, opened: flaky.opened, closed: flaky.closed, closedLifetimeDays: flaky.closedLifetimeDays },
   };
 }
 
@@ -263,7 +270,14 @@ function measureFlaky(
   issues: readonly ReportFlakyIssue[],
   config: Config,
   window: WindowTests,
-): { open: OpenFlakyIssue[]; unassigned: number; oldestDays: number | null; opened: FlakyIssueLink[]; closed: FlakyIssueLink[] } {
+): {
+  open: OpenFlakyIssue[];
+  unassigned: number;
+  oldestDays: number | null;
+  opened: FlakyIssueLink[];
+  closed: FlakyIssueLink[];
+  closedLifetimeDays: number | null;
+} {
   const openAtEnd = issues.filter((issue) => window.beforeEnd(issue.createdAt) && !window.beforeEnd(issue.closedAt));
   const summary = summarizeFlakyIssues(openAtEnd.map(toFlakyIssue), window.end, config.flaky);
   const open = openAtEnd
@@ -278,11 +292,28 @@ function measureFlaky(
     .filter((issue) => window.inWindow(issue.createdAt))
     .map(link)
     .sort((a, b) => a.number - b.number);
-  const closed = issues
+  const closedIssues = issues
     .filter((issue) => window.inWindow(issue.closedAt))
-    .sort((a, b) => parseInstant(a.closedAt ?? "") - parseInstant(b.closedAt ?? "") || a.number - b.number)
-    .map(link);
-  return { open, unassigned: summary.unassigned.length, oldestDays: summary.oldest?.ageDays ?? null, opened, closed };
+    .sort((a, b) => parseInstant(a.closedAt ?? "") - parseInstant(b.closedAt ?? "") || a.number - b.number);
+  const lifetimes = closedIssues.flatMap((issue) => {
+    const days = measureTimeUnderLabel(
+      [
+        { type: "labeled", label: config.flaky.label, at: issue.labeledAt ?? issue.createdAt },
+        { type: "closed", at: issue.closedAt ?? "" },
+      ],
+      config.flaky.label,
+    );
+    return days === null ? [] : [days];
+  });
+  const lifetime = median(lifetimes);
+  return {
+    open,
+    unassigned: summary.unassigned.length,
+    oldestDays: summary.oldest?.ageDays ?? null,
+    opened,
+    closed: closedIssues.map(link),
+    closedLifetimeDays: lifetime === null ? null : roundTo(lifetime, 1),
+  };
 }
 
 function toFlakyIssue(issue: ReportFlakyIssue): FlakyIssue {

@@ -265,10 +265,14 @@ function renderWaitingLine(pr: WaitingPullRequest, businessHours: boolean): stri
 function renderFlaky(input: RenderReportInput, listCap: number): string {
   const { metrics, flaky } = input;
   const limits = input.config.flaky;
+  const lifetime =
+    flaky.closedLifetimeDays === null
+      ? ""
+      : ` The ${metrics.flaky_closed === 1 ? "one" : metrics.flaky_closed} closed had been flaky for ${metrics.flaky_closed === 1 ? "" : "a median of "}${formatDays(flaky.closedLifetimeDays)}.`;
   const movement =
     metrics.flaky_opened + metrics.flaky_closed === 0
       ? ""
-      : ` This week: ${metrics.flaky_opened} opened, ${metrics.flaky_closed} closed.`;
+      : ` This week: ${metrics.flaky_opened} opened, ${metrics.flaky_closed} closed.${lifetime}`;
   const oldest = flaky.open[0];
   if (metrics.flaky_open === 0 || oldest === undefined) {
     return `No flaky test was open when the week ended.${movement}`;

@@ -60,7 +60,7 @@ describe("measureWeek: the shape", () => {
       waiting_for_review: 0,
     });
     expect(waiting).toEqual([]);
-    expect(flaky).toEqual({ open: [], opened: [], closed: [] });
+    expect(flaky).toEqual({ open: [], opened: [], closed: [], closedLifetimeDays: null });
   });
 });
 
@@ -398,5 +398,19 @@ describe("measureWeek: flaky tests", () => {
     expect(flaky.closed).toEqual([
       { number: 2, title: "Flaky test 2", htmlUrl: "https://github.com/acme/widgets/issues/2" },
     ]);
+    expect(flaky.closedLifetimeDays).toBe(2);
+  });
+
+  it("gives the median time under the label of the flaky tests closed in the week", () => {
+    const issue = buildReportFlakyIssue;
+    const facts = buildReportFacts({
+      flakyIssues: [
+        issue({ number: 1, createdAt: "2026-11-01T00:00:00Z", labeledAt: "2026-11-10T00:00:00Z", closedAt: "2026-11-17T12:00:00Z", state: "closed" }), // 7.5 days under the label
+        issue({ number: 2, createdAt: "2026-11-16T00:00:00Z", closedAt: "2026-11-18T00:00:00Z", state: "closed" }), // 2 days
+        issue({ number: 3, createdAt: "2026-10-20T00:00:00Z", closedAt: "2026-11-20T00:00:00Z", state: "closed" }), // 31 days
+        issue({ number: 4, createdAt: "2026-10-20T00:00:00Z", closedAt: "2026-11-10T00:00:00Z", state: "closed" }), // closed last week: left out
+      ],
+    });
+    expect(measureWeek(facts, config(), RULES).flaky.closedLifetimeDays).toBe(7.5);
   });
 });

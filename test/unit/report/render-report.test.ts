@@ -74,6 +74,7 @@ const FLAKY: FlakyWeek = {
   ],
   opened: [link(420, "queue drains twice")],
   closed: [link(412, "login redirect"), link(418, "search ranking order")],
+  closedLifetimeDays: 6.5,
 };
 
 const input = (overrides: Partial<RenderReportInput> = {}, configInput: ConfigInput = {}): RenderReportInput => ({
@@ -143,7 +144,7 @@ describe("renderReport", () => {
       - [#435](https://github.com/acme/widgets/pull/435) Bump cache TTL (waiting 3 business hours; requested: @alice)
 
       ## Flaky tests
-      4 open (the team's limit is 10), oldest [#380](https://github.com/acme/widgets/issues/380) (23 days, unassigned); 1 without an assignee. This week: 1 opened, 2 closed.
+      4 open (the team's limit is 10), oldest [#380](https://github.com/acme/widgets/issues/380) (23 days, unassigned); 1 without an assignee. This week: 1 opened, 2 closed. The 2 closed had been flaky for a median of 6.5 days.
 
       - [#380](https://github.com/acme/widgets/issues/380) cache expires entries flakes on CI (23 days, unassigned)
       - [#402](https://github.com/acme/widgets/issues/402) upload retries time out (9.5 days)
@@ -209,7 +210,7 @@ describe("renderReport", () => {
       waiting_for_review: 0,
     };
     const { body } = renderReport(
-      input({ metrics: bad, previous: null, trend: [{ week: "2026-W47", metrics: bad }], waiting: [], flaky: { open: [], opened: [], closed: [] } }),
+      input({ metrics: bad, previous: null, trend: [{ week: "2026-W47", metrics: bad }], waiting: [], flaky: { open: [], opened: [], closed: [], closedLifetimeDays: null } }),
     );
     const wins = sectionOf(body, "🎉 Wins this week");
     expect(wins).toEqual(["- No ready pull request was left waiting for a first review at the end of the week."]);
