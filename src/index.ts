@@ -44,4 +44,5 @@ export function createApp(settings: Settings, services: Services = createService
   };
 }
 
-export default createApp(readSettings(process.env));
+const settings = readSettings(process.env);
+export default createApp(settings, createServices(settings.appId !== undefined ? { appId: settings.appId } : {}));

@@ -1,4 +1,5 @@
 import {
+  checkSuitesSelection,
   GRAPHQL_PAGE_SIZE,
   REVIEW_REQUESTS_FIELD,
   TIMELINE_FIELDS,
@@ -84,12 +85,13 @@ interface OpenPullRequestsResponse {
  * comment bodies too, so the nudge marker is found without a request per PR.
  * Exported for tests that assert the exact query sent.
  */
-export function buildOpenPullRequestsQuery(parts: { includeComments: boolean }): string {
+export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; appId?: number }): string {
   const comments = parts.includeComments
     ? `
         comments(last: ${GRAPHQL_PAGE_SIZE}) { totalCount nodes { body } }`
     : "";
-  return `query ($owner: String!, $repo: String!, $checkName: String!, $cursor: String) {
+  const appIdVariable = parts.appId === undefined ? "" : ", $appId: Int!";
+  return `query ($owner: String!, $repo: String!, $checkName: String!, $cursor: String${appIdVariable}) {
   repository(owner: $owner, name: $repo) {
     pullRequests(first: ${GRAPHQL_PAGE_SIZE}, after: $cursor, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
@@ -108,7 +110,7 @@ export function buildOpenPullRequestsQuery(parts: { includeComments: boolean }):
         commits(last: 1) {
           nodes {
             commit {
-              checkSuites(first: ${CHECK_SUITES_PER_COMMIT}) {
+              ${checkSuitesSelection(parts.appId, CHECK_SUITES_PER_COMMIT)} {
                 nodes { checkRuns(first: 1, filterBy: { checkName: $checkName, checkType: LATEST }) { nodes { databaseId summary } } }
               }
             }
@@ -134,9 +136,12 @@ export function buildOpenPullRequestsQuery(parts: { includeComments: boolean }):
  */
 export async function gatherOpenPullRequests(
   client: GitHubClient,
-  input: RepoRef & { checkName: string; includeComments: boolean; now: string },
+  input: RepoRef & { checkName: string; includeComments: boolean; now: string; appId?: number },
 ): Promise<OpenPullRequests> {
-  const query = buildOpenPullRequestsQuery({ includeComments: input.includeComments });
+  const query = buildOpenPullRequestsQuery({
+    includeComments: input.includeComments,
+    ...(input.appId !== undefined ? { appId: input.appId } : {}),
+  });
   const pullRequests: OpenPullRequest[] = [];
   let drafts = 0;
   let requests = 0;
@@ -146,6 +151,7 @@ export async function gatherOpenPullRequests(
       owner: input.owner,
       repo: input.repo,
       checkName: input.checkName,
+      ...(input.appId !== undefined ? { appId: input.appId } : {}),
       cursor,
     });
     requests += 1;

@@ -19,6 +19,8 @@ export interface GatherPullRequestInput {
   now: string;
   /** Repository snapshots (PR template, open flaky issues) by `owner/repo`; omit to always fetch. */
   snapshotCache?: TtlCache<RepoSnapshot & { label: string }>;
+  /** This GitHub App's id, when known (see `gatherPullRequestState`). */
+  appId?: number;
 }
 
 /** Facts for the rules, the existing check run, and the API calls spent. */
@@ -58,6 +60,7 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
       checkName: config.checks.name,
       includeReview,
       ...(snapshot ? {} : { flakyLabel: config.flaky.label }),
+      ...(input.appId !== undefined ? { appId: input.appId } : {}),
     }),
   ]);
 

@@ -2,6 +2,15 @@ import type { Actor, FlakyIssue, ReviewFacts, ReviewTimelineEvent, SubmittedRevi
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import { PR_TEMPLATE_PATHS } from "./pr-template-paths.js";
 
+/**
+ * The `checkSuites` selection head for our check run: with the app's id, only
+ * this app's suite is read (one node instead of up to 50, and a run of another
+ * app with the same name is never picked); the query then declares `$appId: Int!`.
+ */
+export function checkSuitesSelection(appId: number | undefined, first = 50): string {
+  return appId === undefined ? `checkSuites(first: ${first})` : `checkSuites(first: 1, filterBy: { appId: $appId })`;
+}
+
 /** GraphQL connections take `first` between 1 and 100 (GitHub GraphQL docs, "Node limit"). */
 export const GRAPHQL_PAGE_SIZE = 100;
 /** Pages of flaky issues or timeline items read at most (1,000 nodes). */
@@ -97,8 +106,9 @@ const ISSUE_FIELDS = `
  * repository snapshot, the PR template and open flaky-test issues (when not
  * cached). Exported for tests that assert the exact query sent.
  */
-export function buildPullRequestStateQuery(parts: { includeReview: boolean; includeSnapshot: boolean }): string {
+export function buildPullRequestStateQuery(parts: { includeReview: boolean; includeSnapshot: boolean; appId?: number }): string {
   const variables = ["$owner: String!", "$repo: String!", "$sha: GitObjectID!", "$checkName: String!"];
+  if (parts.appId !== undefined) variables.push("$appId: Int!");
   if (parts.includeReview) variables.push("$number: Int!");
   if (parts.includeSnapshot) variables.push("$label: String!");
   const review = parts.includeReview
@@ -120,7 +130,7 @@ export function buildPullRequestStateQuery(parts: { includeReview: boolean; incl
   repository(owner: $owner, name: $repo) {
     object(oid: $sha) {
       ... on Commit {
-        checkSuites(first: 50) { nodes { checkRuns(first: 1, filterBy: { checkName: $checkName, checkType: ALL }) { nodes { databaseId } } } }
+        ${checkSuitesSelection(parts.appId)} { nodes { checkRuns(first: 1, filterBy: { checkName: $checkName, checkType: ALL }) { nodes { databaseId } } } }
       }
     }${review}${snapshot}
   }
@@ -150,20 +160,26 @@ const TIMELINE_PAGE_QUERY = `query ($owner: String!, $repo: String!, $number: In
  * @param client GraphQL-capable client
  * @param input `checkName`: the configured check run name; `includeReview`: fetch the
  *   PR's review timeline (needs `number`); `flakyLabel`: fetch the repository
- *   snapshot with this label (omit when it is cached)
+ *   snapshot with this label (omit when it is cached); `appId`: this GitHub App's id,
+ *   when known, so only its own check suite is read
  * @throws the client's GraphQL or request error
  */
 export async function gatherPullRequestState(
   client: GitHubClient,
-  input: RepoRef & { number: number; headSha: string; checkName: string; includeReview: boolean; flakyLabel?: string },
+  input: RepoRef & { number: number; headSha: string; checkName: string; includeReview: boolean; flakyLabel?: string; appId?: number },
 ): Promise<PullRequestState> {
   const includeSnapshot = input.flakyLabel !== undefined;
-  const query = buildPullRequestStateQuery({ includeReview: input.includeReview, includeSnapshot });
+  const query = buildPullRequestStateQuery({
+    includeReview: input.includeReview,
+    includeSnapshot,
+    ...(input.appId !== undefined ? { appId: input.appId } : {}),
+  });
   const response = await client.graphql<StateResponse>(query, {
     owner: input.owner,
     repo: input.repo,
     sha: input.headSha,
     checkName: input.checkName,
+    ...(input.appId !== undefined ? { appId: input.appId } : {}),
     ...(input.includeReview ? { number: input.number } : {}),
     ...(includeSnapshot ? { label: input.flakyLabel } : {}),
   });

@@ -63,6 +63,7 @@ export async function checkPullRequest(
       ...(target.action !== undefined ? { action: target.action } : {}),
       now: deps.services.now().toISOString(),
       snapshotCache: deps.services.snapshotCache,
+      ...(deps.services.appId !== undefined ? { appId: deps.services.appId } : {}),
     });
     apiCalls += gathered.apiCalls;
     const evaluation = evaluatePullRequestOf({

@@ -10,12 +10,15 @@ export interface Services {
   snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
   /** The current instant (tests pass a fixed one). */
   now: () => Date;
+  /** This GitHub App's id (`APP_ID`), when known: lookups then read only its own check suite. */
+  appId?: number;
 }
 
 /** Fresh services for one app instance. */
-export function createServices(options: { now?: () => Date } = {}): Services {
+export function createServices(options: { now?: () => Date; appId?: number } = {}): Services {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
     now: options.now ?? (() => new Date()),
+    ...(options.appId !== undefined ? { appId: options.appId } : {}),
   };
 }

@@ -7,6 +7,8 @@ const PER_PAGE = 100;
 /** A repository the app is installed on, with a client authenticated for it. */
 export interface InstalledRepository extends RepoRef {
   installationId: number;
+  /** This GitHub App's id (from the installation), to read only its own check suites. */
+  appId: number;
   client: GitHubClient;
   /** True for archived repositories (jobs skip them). */
   archived: boolean;
@@ -37,6 +39,7 @@ export async function forEachInstalledRepository(
           owner: repository.owner.login,
           repo: repository.name,
           installationId: installation.id,
+          appId: installation.app_id,
           client,
           archived: false,
         });

@@ -58,7 +58,11 @@ export interface SweepOutcome {
  * @param deps `now`: instant of evaluation; `log`: where to log
  * @throws the client's error when the config or the PR list cannot be read
  */
-export async function sweepRepository(client: GitHubClient, repo: RepoRef, deps: { now: Date; log: Log }): Promise<SweepOutcome> {
+export async function sweepRepository(
+  client: GitHubClient,
+  repo: RepoRef & { appId?: number },
+  deps: { now: Date; log: Log },
+): Promise<SweepOutcome> {
   const { owner } = repo;
   const outcome: SweepOutcome = { apiCalls: 0, updated: [], nudged: [], skipped: [] };
   const loaded = await loadConfig(client, { owner, repo: repo.repo });
@@ -73,6 +77,7 @@ export async function sweepRepository(client: GitHubClient, repo: RepoRef, deps:
     checkName: config.checks.name,
     includeComments: nudge,
     now: deps.now.toISOString(),
+    ...(repo.appId !== undefined ? { appId: repo.appId } : {}),
   });
   outcome.apiCalls += open.requests;
   const configUrl = configFileUrl({ owner, repo: repo.repo });

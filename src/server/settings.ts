@@ -2,6 +2,8 @@
 export interface Settings {
   /** `NODE_ENV=production`. */
   production: boolean;
+  /** `APP_ID` as a number, when set. */
+  appId: number | undefined;
   /** `WEBHOOK_SECRET`, or undefined when unset or empty. */
   webhookSecret: string | undefined;
   /** False with `DISABLE_SCHEDULER=true` (workers that must not schedule). */
@@ -28,6 +30,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const ackBudget = Number(env.ACK_BUDGET_MS);
   return {
     production: env.NODE_ENV === "production",
+    appId: /^\d+$/.test(env.APP_ID ?? "") ? Number(env.APP_ID) : undefined,
     webhookSecret: env.WEBHOOK_SECRET ? env.WEBHOOK_SECRET : undefined,
     scheduler: env.DISABLE_SCHEDULER !== "true" && env.NODE_ENV !== "test",
     sweepCron: env.SWEEP_CRON || "7 * * * *",

@@ -21,7 +21,7 @@ export interface LogLine {
  * function form: the object form is overwritten by Probot's own options), and
  * logs captured as objects.
  */
-export function createTestProbot(options: { now?: Date } = {}): { probot: Probot; logs: LogLine[]; services: Services } {
+export function createTestProbot(options: { now?: Date; appId?: number } = {}): { probot: Probot; logs: LogLine[]; services: Services } {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -30,7 +30,7 @@ export function createTestProbot(options: { now?: Date } = {}): { probot: Probot
     },
   });
   const now = options.now ?? new Date("2026-11-16T12:00:00Z");
-  const services = createServices({ now: () => now });
+  const services = createServices({ now: () => now, ...(options.appId !== undefined ? { appId: options.appId } : {}) });
   const probot = new Probot({
     appId: 123,
     privateKey: testPrivateKey(),

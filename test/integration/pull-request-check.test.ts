@@ -1,6 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { examplePayload } from "../helpers/payloads.js";
+import { mockPullRequestFlow } from "../helpers/mock-github.js";
 import { API, createTestProbot, mockConfigFile, mockInstallationToken } from "../helpers/test-probot.js";
 
 const OWNER = "Codertocat";
@@ -132,5 +133,19 @@ describe("pull_request.opened (real payload from @octokit/webhooks-examples)", (
     expect(updated).toHaveLength(1);
     expect(updated[0]).not.toHaveProperty("head_sha");
     expect(updated[0]).toMatchObject({ name: "Engineering practices", status: "completed", conclusion: "neutral" });
+  });
+});
+
+describe("with the app's id known (APP_ID)", () => {
+  it("reads only this app's check suite when looking up the run", async () => {
+    const { probot } = createTestProbot({ appId: 123 });
+    const payload = examplePayload("pull_request", "opened");
+    mockInstallationToken();
+    const { scope, record } = mockPullRequestFlow({ owner: OWNER, repo: REPO, number: 2, config: null, files: [], existingRunId: 9 });
+    await probot.receive({ id: "d-app-id", name: "pull_request", payload } as never);
+    scope.done();
+    expect(record.graphql[0]?.variables).toMatchObject({ appId: 123 });
+    expect(record.graphql[0]?.query).toContain("$appId: Int!");
+    expect(record.graphql[0]?.query).toContain("checkSuites(first: 1, filterBy: { appId: $appId })");
   });
 });
