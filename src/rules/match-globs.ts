@@ -21,6 +21,21 @@ const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
  * string, which the config schema already rejects (`min(1)`).
  */
 export function createMatcher(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join("\u0000");
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const matcher = compile(globs);
+  if (compiled.size >= MAX_CACHED_MATCHERS) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, matcher);
+  return matcher;
+}
+
+/** Matchers compiled so far, by glob list: rules run per PR with the same few lists. */
+const compiled = new Map<string, (path: string) => boolean>();
+/** Distinct glob lists kept compiled at most (each repository's config has a handful). */
+const MAX_CACHED_MATCHERS = 500;
+
+function compile(globs: readonly string[]): (path: string) => boolean {
   const include = globs.filter((glob) => !glob.startsWith("!"));
   const exclude = globs.filter((glob) => glob.startsWith("!")).map((glob) => glob.slice(1));
   if (include.length === 0) return () => false;
