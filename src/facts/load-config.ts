@@ -13,6 +13,8 @@ import { validateConfig } from "../config/validate-config.js";
  */
 export interface ContentRequestOptions {
   method: "GET";
+  /** Set by {@link loadConfig} for conditional requests (`if-none-match`). */
+  headers?: Record<string, string>;
   url: string;
   owner: string;
   repo: string;
@@ -37,6 +39,18 @@ export interface OctokitLike {
     (options: ContentRequestOptions): Promise<ContentResponse>;
     endpoint(options: ContentRequestOptions): { url: string };
   };
+}
+
+/**
+ * Config file responses kept with their ETag, by API URL, so the next read is a
+ * conditional request: GitHub answers 304 when the file is unchanged, and a
+ * 304 does not count against the installation's rate limit (GitHub docs,
+ * "Rate limits for the REST API": conditional requests). The file is still
+ * revalidated on every event, so a change applies at once.
+ */
+export interface ConfigResponseCache {
+  get(url: string): { etag: string; response: ContentResponse } | undefined;
+  set(url: string, entry: { etag: string; response: ContentResponse }): void;
 }
 
 /** One config file request as it happened, in order. */
@@ -79,14 +93,19 @@ export interface LoadedConfig extends ConfigResult {
  *
  * @param octokit an authenticated client (an installation's, or a token's in the CLI)
  * @param repo the repository whose pull requests are checked
+ * @param cache optional ETag cache: reads become conditional requests (a 304 is free)
  * @returns the config to use, its errors, the files that contributed and the request count
  * @throws the client's error for anything but a 404 (network failures, 5xx,
  *   403): the caller decides whether to retry or give up
  */
-export async function loadConfig(octokit: OctokitLike, repo: { owner: string; repo: string }): Promise<LoadedConfig> {
+export async function loadConfig(
+  octokit: OctokitLike,
+  repo: { owner: string; repo: string },
+  cache?: ConfigResponseCache,
+): Promise<LoadedConfig> {
   const recorded: RecordedFile[] = [];
   const counter = { requests: 0 };
-  const recorder: OctokitLike = { request: recordingRequest(octokit, recorded, counter) };
+  const recorder: OctokitLike = { request: recordingRequest(octokit, recorded, counter, cache) };
 
   try {
     const { files } = await composeConfigGet(
@@ -111,13 +130,27 @@ export async function loadConfig(octokit: OctokitLike, repo: { owner: string; re
  * order. Binary bodies (a raw media type GitHub may answer with) are decoded as
  * UTF-8 before the plugin sees them, so it parses the same text we do.
  */
-function recordingRequest(octokit: OctokitLike, recorded: RecordedFile[], counter: { requests: number }): OctokitLike["request"] {
+function recordingRequest(
+  octokit: OctokitLike,
+  recorded: RecordedFile[],
+  counter: { requests: number },
+  cache: ConfigResponseCache | undefined,
+): OctokitLike["request"] {
   const request = async (options: ContentRequestOptions): Promise<ContentResponse> => {
     const apiUrl = octokit.request.endpoint(options).url;
     counter.requests += 1;
     const { owner, repo, path } = options;
+    const cached = cache?.get(apiUrl);
     try {
-      const response = await octokit.request(options);
+      let response: ContentResponse;
+      try {
+        response = await octokit.request(cached ? { ...options, headers: { "if-none-match": cached.etag } } : options);
+      } catch (error) {
+        if (cached && httpStatus(error) === 304) response = cached.response;
+        else throw error;
+      }
+      const etag = response.headers.etag;
+      if (cache && typeof etag === "string" && response !== cached?.response) cache.set(apiUrl, { etag, response });
       const text = asText(response.data);
       recorded.push({ apiUrl, owner, repo, path, text, notAFile: text === null });
       return text === null ? response : { ...response, data: text };

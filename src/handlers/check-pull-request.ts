@@ -52,7 +52,7 @@ export async function checkPullRequest(
   let checkName = DEFAULT_CONFIG.checks.name;
   let apiCalls = 0;
   try {
-    const loaded = await loadConfig(client, { owner, repo });
+    const loaded = await loadConfig(client, { owner, repo }, deps.services.configCache);
     apiCalls += loaded.requests ?? 1;
     checkName = loaded.config.checks.name;
     const gathered = await gatherPullRequestFacts(client, {

@@ -36,7 +36,7 @@ export async function handleIssue(context: Context<"issues">, services: Services
   if (inProgress.has(key)) return;
   inProgress.add(key);
   try {
-    const { config } = await loadConfig(context.octokit, { owner, repo });
+    const { config } = await loadConfig(context.octokit, { owner, repo }, services.configCache);
     const label = config.flaky.label;
     const labelled =
       payload.action === "labeled" ? (payload as { label?: { name: string } }).label?.name === label : labelNames.includes(label);

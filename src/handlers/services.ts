@@ -1,13 +1,19 @@
 import type { RepoSnapshot } from "../facts/gather-pull-request-state.js";
+import type { ContentResponse } from "../facts/load-config.js";
 import { TtlCache } from "../facts/ttl-cache.js";
 
 /** How long a repository's PR template and open flaky issues are reused: 5 minutes. */
 export const SNAPSHOT_TTL_MS = 5 * 60 * 1000;
 
+/** How long a config file's ETag is kept for conditional requests: a day (every read still revalidates). */
+export const CONFIG_ETAG_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** Process-wide state the handlers share: caches and the clock. */
 export interface Services {
   /** PR template and open flaky-test issues per repository; `issues` webhooks invalidate it. */
   snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
+  /** Config file responses with their ETags: config reads are conditional, a 304 is free. */
+  configCache: TtlCache<{ etag: string; response: ContentResponse }>;
   /** The current instant (tests pass a fixed one). */
   now: () => Date;
   /** This GitHub App's id (`APP_ID`), when known: lookups then read only its own check suite. */
@@ -18,6 +24,7 @@ export interface Services {
 export function createServices(options: { now?: () => Date; appId?: number } = {}): Services {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
+    configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5_000),
     now: options.now ?? (() => new Date()),
     ...(options.appId !== undefined ? { appId: options.appId } : {}),
   };

@@ -5,7 +5,7 @@ import { configFileUrl } from "../config/config-file-url.js";
 import { CONFIG_REFERENCE_URL } from "../config/schema.js";
 import { gatherOpenPullRequests } from "../facts/gather-open-pull-requests.js";
 import type { GitHubClient, RepoRef } from "../facts/github-client.js";
-import { loadConfig } from "../facts/load-config.js";
+import { loadConfig, type ConfigResponseCache } from "../facts/load-config.js";
 import type { Log } from "../handlers/log.js";
 import { nudgeIfDue } from "../review/post-review-nudge.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
@@ -61,11 +61,11 @@ export interface SweepOutcome {
 export async function sweepRepository(
   client: GitHubClient,
   repo: RepoRef & { appId?: number },
-  deps: { now: Date; log: Log },
+  deps: { now: Date; log: Log; configCache?: ConfigResponseCache },
 ): Promise<SweepOutcome> {
   const { owner } = repo;
   const outcome: SweepOutcome = { apiCalls: 0, updated: [], nudged: [], skipped: [] };
-  const loaded = await loadConfig(client, { owner, repo: repo.repo });
+  const loaded = await loadConfig(client, { owner, repo: repo.repo }, deps.configCache);
   outcome.apiCalls += loaded.requests;
   const config = loaded.config;
   if (config.review.level === "off") return outcome;
@@ -155,10 +155,10 @@ export function reviewSweepJob(settings: Pick<Settings, "sweepCron">): Scheduled
   return {
     name: "review-sweep",
     cron: settings.sweepCron,
-    async run({ app, now }) {
+    async run({ app, services, now }) {
       const totals = { repositories: 0, apiCalls: 0, updated: 0, nudged: 0, skipped: 0 };
       await forEachInstalledRepository(app, async (repository) => {
-        const outcome = await sweepRepository(repository.client, repository, { now, log: app.log });
+        const outcome = await sweepRepository(repository.client, repository, { now, log: app.log, configCache: services.configCache });
         totals.repositories += 1;
         totals.apiCalls += outcome.apiCalls;
         totals.updated += outcome.updated.length;

@@ -36,10 +36,10 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
   return {
     name: "weekly-report",
     cron: settings.reportCron,
-    async run({ app, now }) {
+    async run({ app, services, now }) {
       await forEachInstalledRepository(app, async ({ client, owner, repo }) => {
         const key = `${owner}/${repo}`.toLowerCase();
-        const loaded = await loadConfig(client, { owner, repo });
+        const loaded = await loadConfig(client, { owner, repo }, services.configCache);
         const report = loaded.config.report;
         // A broken report section, or a whole file ignored, may hide `enabled: false` or another schedule.
         const reportErrors = loaded.errors.filter((error) => error.section === "report" || error.keyPath === "");

@@ -149,3 +149,46 @@ describe("with the app's id known (APP_ID)", () => {
     expect(record.graphql[0]?.query).toContain("checkSuites(first: 1, filterBy: { appId: $appId })");
   });
 });
+
+describe("config reads are conditional requests", () => {
+  it("revalidates the config on every event: a 304 reuses it, a change applies at once", async () => {
+    const { probot } = createTestProbot();
+    const payload = examplePayload("pull_request", "opened");
+    const path = `/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(".github/eng-health.yml")}`;
+    const raw = { "content-type": "text/plain; charset=utf-8" };
+    mockInstallationToken();
+
+    const runNames: string[] = [];
+    const flow = (configReply: (scope: nock.Scope) => nock.Scope) => {
+      const scope = configReply(nock(API));
+      scope
+        .get(`/repos/${OWNER}/${REPO}/pulls/2/files`)
+        .query(true)
+        .reply(200, [])
+        .post("/graphql")
+        .reply(200, { data: { repository: { object: { checkSuites: { nodes: [] } } } } })
+        .post(`/repos/${OWNER}/${REPO}/check-runs`, (body: { name: string }) => {
+          runNames.push(body.name);
+          return true;
+        })
+        .reply(201, { id: 1 });
+      return scope;
+    };
+
+    const first = flow((scope) => scope.get(path).reply(200, "checks:\n  name: Team practices\n", { ...raw, etag: '"v1"' }));
+    await probot.receive({ id: "d-etag-1", name: "pull_request", payload } as never);
+    first.done();
+
+    const second = flow((scope) => scope.get(path).matchHeader("if-none-match", '"v1"').reply(304));
+    await probot.receive({ id: "d-etag-2", name: "pull_request", payload } as never);
+    second.done();
+
+    const third = flow((scope) =>
+      scope.get(path).matchHeader("if-none-match", '"v1"').reply(200, "checks:\n  name: Renamed practices\n", { ...raw, etag: '"v2"' }),
+    );
+    await probot.receive({ id: "d-etag-3", name: "pull_request", payload } as never);
+    third.done();
+
+    expect(runNames).toEqual(["Team practices", "Team practices", "Renamed practices"]);
+  });
+});
