@@ -20,7 +20,7 @@ import { buildSyntheticRepository, type SyntheticRepository } from "./synthetic-
  * computed in the same pass) and a weekly report (the earlier weeks read
  * from the markers the first run left behind). It prints API calls, wall
  * time and peak memory for each. `--example` prints the rendered 100-PR
- * weekly report instead (docs/report.md).
+ * weekly report instead (the README's example).
  */
 
 const SIZES = [100, 1000, 5000] as const;
