@@ -48,7 +48,8 @@ function stateResponse(existingRunId: number | null) {
 
 describe("pull_request.opened (real payload from @octokit/webhooks-examples)", () => {
   it("creates one completed check run in 4 API calls, then updates it on redelivery", async () => {
-    const { probot } = createTestProbot();
+    // Two hours after the example PR was opened (its created_at is 2019-05-15T15:20:33Z, a Wednesday).
+    const { probot } = createTestProbot({ now: new Date("2019-05-15T17:20:33Z") });
     const payload = examplePayload<{ pull_request: { head: { sha: string } } }>("pull_request", "opened");
     const headSha = payload.pull_request.head.sha;
 
@@ -91,6 +92,42 @@ describe("pull_request.opened (real payload from @octokit/webhooks-examples)", (
     });
     expect(graphqlBodies[0]?.query).not.toContain("pullRequest(number"); // just opened: no review timeline needed
 
+    // The exact request body sent to GitHub.
+    expect(created[0]).toMatchInlineSnapshot(`
+      {
+        "conclusion": "neutral",
+        "head_sha": "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
+        "name": "Engineering practices",
+        "output": {
+          "annotations": [
+            {
+              "annotation_level": "warning",
+              "end_line": 2,
+              "message": "Changed without a test. Which test would fail if this change broke?",
+              "path": "src/billing/invoice.ts",
+              "start_line": 2,
+              "title": "Changed without a test",
+            },
+          ],
+          "summary": "| | Agreement | Result |
+      |---|---|---|
+      | ✅ | Documented reasoning | The description explains why (13 words). |
+      | ⚠️ | Tests accompany code | \`src/billing/invoice.ts\` changed by 34 lines with no test change. |
+      | ✅ | Disabled tests are tracked | No test was disabled. |
+      | ✅ | Review turnaround | Waiting 1.7 business hours for a first review (target: 24 h). |
+      | ✅ | Flaky tests are owned | No open flaky tests. |
+
+      ### ⚠️ Tests accompany code
+      The team agreed that code changes come with tests, so the next change here is safe to make. Could a test in \`test/billing/invoice.test.ts\` cover what changed in \`src/billing/invoice.ts\`? If this change needs no test (a pure refactor covered elsewhere, say), add the \`skip-tests\` label and a line in the description saying why, so reviewers see the reasoning.
+
+      <sub>Configured in [\`.github/eng-health.yml\`](https://github.com/Codertocat/Hello-World/blob/HEAD/.github/eng-health.yml) · [config reference](https://github.com/eng-health/eng-health#configuration) · re-run with "Re-run checks"</sub>
+
+      <!-- eng-health:results {"results":[{"id":"reasoning","agreement":"Documented reasoning","level":"warning","status":"pass","message":"The description explains why (13 words).","findings":[]},{"id":"tests","agreement":"Tests accompany code","level":"warning","status":"fail","message":"\`src/billing/invoice.ts\` changed by 34 lines with no test change.","findings":[{"message":"The team agreed that code changes come with tests, so the next change here is safe to make. Could a test in \`test/billing/invoice.test.ts\` cover what changed in \`src/billing/invoice.ts\`? If this change needs no test (a pure refactor covered elsewhere, say), add the \`skip-tests\` label and a line in the description saying why, so reviewers see the reasoning."}]},{"id":"disabled-tests","agreement":"Disabled tests are tracked","level":"warning","status":"pass","message":"No test was disabled.","findings":[]},{"id":"review","agreement":"Review turnaround","level":"notice","status":"pass","message":"Waiting 1.7 business hours for a first review (target: 24 h).","findings":[]},{"id":"flaky","agreement":"Flaky tests are owned","level":"notice","status":"pass","message":"No open flaky tests.","findings":[]}],"conclusion":"neutral"} -->",
+          "title": "4 of 5 agreements met · 1 suggestion",
+        },
+        "status": "completed",
+      }
+    `);
     const run = created[0] as { name: string; head_sha: string; status: string; conclusion: string; output: { title: string; summary: string; annotations: unknown[] } };
     expect(run.name).toBe("Engineering practices");
     expect(run.head_sha).toBe(headSha);
