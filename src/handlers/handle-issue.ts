@@ -33,7 +33,7 @@ export async function handleIssue(context: Context<"issues">, services: Services
   if ("pull_request" in issue && issue.pull_request) return;
   const labelNames = (issue.labels ?? []).map((label) => (typeof label === "string" ? label : (label?.name ?? "")));
   const key = `${owner}/${repo}#${issue.number}`.toLowerCase();
-  if (inProgress.has(key)) return;
+  if (inProgress.has(key) || services.checklistPosted.get(key)) return;
   inProgress.add(key);
   try {
     const { config } = await loadConfig(context.octokit, { owner, repo }, services.configCache);
@@ -68,6 +68,7 @@ export async function handleIssue(context: Context<"issues">, services: Services
       issue_number: issue.number,
       body,
     });
+    services.checklistPosted.set(key, true);
     context.log.info({ deliveryId: context.id, owner, repo, issue: issue.number }, "eng-health: flaky checklist posted");
   } finally {
     inProgress.delete(key);

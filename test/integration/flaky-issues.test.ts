@@ -166,3 +166,30 @@ describe("flaky-test awareness on pull requests", () => {
     );
   });
 });
+
+describe("an issue created with the flaky label", () => {
+  it("gets one checklist although GitHub sends both opened and labeled", async () => {
+    const { probot } = createTestProbot();
+    mockInstallationToken();
+    const scope = nock(API);
+    mockConfigFile(scope, OWNER, REPO, null);
+    const comments: string[] = [];
+    scope
+      .post("/graphql")
+      .reply(200, contextResponse([]))
+      .post(`/repos/${OWNER}/${REPO}/issues/1/comments`, (body: { body: string }) => {
+        comments.push(body.body);
+        return true;
+      })
+      .reply(201, { id: 1 });
+    const opened = examplePayload<IssuesPayload>("issues", "opened");
+    const labeled = labeledPayload();
+    opened.issue = { ...labeled.issue };
+
+    await probot.receive({ id: "d-opened", name: "issues", payload: opened } as never);
+    await probot.receive({ id: "d-labeled", name: "issues", payload: labeled } as never);
+
+    scope.done(); // one config read, one lookup, one comment: the labeled delivery made no request
+    expect(comments).toHaveLength(1);
+  });
+});
