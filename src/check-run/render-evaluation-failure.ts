@@ -15,9 +15,10 @@ export const EVALUATION_FAILURE_TITLE = "eng-health could not check this pull re
  * Input: `reason`, one or two plain sentences on what went wrong (whitespace
  * is folded to one line; it is cut to keep the summary within
  * {@link MAX_OUTPUT_CHARS} UTF-8 bytes); `deliveryId`, left out of the text
- * when absent. Output has no annotations. Never throws.
+ * when absent; `referenceUrl`, the config reference, linked in the footer like
+ * every run. Output has no annotations. Never throws.
  */
-export function renderEvaluationFailure(input: { reason: string; deliveryId?: string }): CheckRunOutput {
+export function renderEvaluationFailure(input: { reason: string; deliveryId?: string; referenceUrl?: string }): CheckRunOutput {
   const intro =
     "The engineering-practices check stopped before it could finish, so none of the team's agreements were judged this time.";
   const notBlocking =
@@ -25,7 +26,11 @@ export function renderEvaluationFailure(input: { reason: string; deliveryId?: st
   const retry =
     'To try again, open the **Checks** tab and choose **Re-run checks**; the next push to this branch runs the check again too.';
   const deliveryId = input.deliveryId?.replace(/[`\s]/g, "") ?? "";
-  const operators = deliveryId !== "" ? `<sub>For the app's operators: delivery \`${deliveryId}\`.</sub>` : "";
+  const footer = [
+    input.referenceUrl ? `[Config reference](${input.referenceUrl})` : "",
+    deliveryId !== "" ? `for the app's operators: delivery \`${deliveryId}\`` : "",
+  ].filter((part) => part !== "");
+  const operators = footer.length > 0 ? `<sub>${capitalise(footer.join(" · "))}.</sub>` : "";
 
   const fixed = [intro, "**What happened:** ", notBlocking, retry, operators].filter((part) => part !== "");
   const room = MAX_OUTPUT_CHARS - utf8Bytes(fixed.join("\n\n"));
@@ -35,4 +40,8 @@ export function renderEvaluationFailure(input: { reason: string; deliveryId?: st
     .filter((part) => part !== "")
     .join("\n\n");
   return { title: EVALUATION_FAILURE_TITLE, summary, annotations: [] };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,7 +1,7 @@
 import { evaluatePullRequestOf } from "../check-run/evaluate-pull-request.js";
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
 import { findCheckRunByName, upsertCheckRun } from "../check-run/upsert-check-run.js";
-import { DEFAULT_CONFIG } from "../config/schema.js";
+import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
 import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
@@ -99,7 +99,7 @@ export async function checkPullRequest(
     return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls };
   } catch (error) {
     log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");
-    const output = renderEvaluationFailure({ reason: describeFailure(error), deliveryId });
+    const output = renderEvaluationFailure({ reason: describeFailure(error), deliveryId, referenceUrl: CONFIG_REFERENCE_URL });
     const existingId = await findCheckRunByName(client, { owner, repo, name: checkName, headSha: pr.head.sha });
     const written = await upsertCheckRun(client, {
       owner,

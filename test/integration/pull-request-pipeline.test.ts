@@ -111,7 +111,9 @@ describe("check run for a pull request", () => {
     expect(runs[0]?.conclusion).toBe("neutral");
     expect(runs[0]?.output.title).toBe("eng-health could not check this pull request");
     expect(runs[0]?.output.summary).toContain("HTTP 502");
-    expect(runs[0]?.output.summary).toContain("d-failure");
+    expect(runs[0]?.output.summary).toContain(
+      "<sub>[Config reference](https://github.com/eng-health/eng-health#configuration) · for the app's operators: delivery `d-failure`.</sub>",
+    );
     const logged = logs.find((line) => line.msg === "eng-health: could not evaluate the pull request");
     expect(logged).toMatchObject({ deliveryId: "d-failure", owner: OWNER, repo: REPO, pull: 2 });
   });

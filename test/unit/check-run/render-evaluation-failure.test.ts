@@ -37,3 +37,12 @@ describe("renderEvaluationFailure", () => {
     expect(summary).toContain("delivery `abc`");
   });
 });
+
+describe("renderEvaluationFailure footer", () => {
+  it("links the config reference like every run", () => {
+    const { summary } = renderEvaluationFailure({ reason: "x", deliveryId: "d-1", referenceUrl: "https://example.test/#configuration" });
+    expect(summary.split("\n").at(-1)).toBe(
+      "<sub>[Config reference](https://example.test/#configuration) · for the app's operators: delivery `d-1`.</sub>",
+    );
+  });
+});
