@@ -2,6 +2,8 @@ import type { ConfigError } from "../config/validate-config.js";
 import { configFileUrl } from "../config/config-file-url.js";
 import { CONFIG_REFERENCE_URL, type Config } from "../config/schema.js";
 import { renderConfigErrors } from "../config/render-config-errors.js";
+import { renderProposedConfig } from "../config/render-proposed-config.js";
+import { validateProposedConfig, type ProposedConfigCheck } from "../config/validate-proposed-config.js";
 import type { PullRequestFacts } from "../facts/pull-request-facts.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
 import { PULL_REQUEST_RULES } from "../rules/registry.js";
@@ -34,6 +36,8 @@ export function evaluatePullRequest(input: {
   facts: PullRequestFacts;
   config: Config;
   configErrors: readonly ConfigError[];
+  /** The PR's own config file, checked (when the PR changes it). */
+  proposedConfig?: ProposedConfigCheck | null;
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation {
@@ -50,9 +54,19 @@ export function evaluatePullRequestOf(input: {
   facts: PullRequestFacts;
   config: Config;
   configErrors: readonly ConfigError[];
+  /** The PR's own `.github/eng-health.yml` at its head, when the PR changes it (validated, never applied). */
+  proposedConfigText?: string | null;
 }): PullRequestEvaluation {
+  const { proposedConfigText, ...rest } = input;
   return evaluatePullRequest({
-    ...input,
+    ...rest,
+    proposedConfig:
+      proposedConfigText === undefined || proposedConfigText === null
+        ? null
+        : validateProposedConfig({
+            text: proposedConfigText,
+            url: configFileUrl({ owner: input.owner, repo: input.repo, ref: input.facts.headSha }),
+          }),
     rules: PULL_REQUEST_RULES,
     configUrl: configFileUrl({ owner: input.owner, repo: input.repo }),
     referenceUrl: CONFIG_REFERENCE_URL,
@@ -67,19 +81,26 @@ export function evaluatePullRequestOf(input: {
 export function renderEvaluation(input: {
   results: RuleResult[];
   configErrors: readonly ConfigError[];
+  proposedConfig?: ProposedConfigCheck | null;
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation {
   const { results } = input;
   const hasConfigErrors = input.configErrors.length > 0;
-  const conclusion: Conclusion = hasConfigErrors ? "action_required" : conclusionFor(results);
+  const proposed = input.proposedConfig ? renderProposedConfig(input.proposedConfig) : null;
+  const proposedFails = (input.proposedConfig?.errors.length ?? 0) > 0;
+  // A broken config on the default branch asks for action; a broken config in
+  // this PR would break every PR's checks once merged, so it fails this one.
+  const conclusion: Conclusion = hasConfigErrors ? "action_required" : proposedFails ? "failure" : conclusionFor(results);
   const rendered = renderCheckRun({
     results,
     conclusion,
     configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
+    proposedConfig: proposed ? { ...proposed, failing: proposedFails } : null,
     configUrl: input.configUrl,
     referenceUrl: input.referenceUrl,
   });
-  const output = { ...rendered, summary: appendResultsMarker(rendered.summary, { results, conclusion }).summary };
+  const marker = { results, conclusion, ...(proposed ? { proposedConfig: true } : {}) };
+  const output = { ...rendered, summary: appendResultsMarker(rendered.summary, marker).summary };
   return { results, conclusion, output, ...(hasConfigErrors ? { detailsUrl: input.configUrl } : {}) };
 }

@@ -29,6 +29,8 @@ export function refreshCheckRun(input: {
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation | null {
+  // A run that also judged the PR's own config file is left to the PR's next event, which rewrites it whole.
+  if (input.stored.proposedConfig) return null;
   const index = input.stored.results.findIndex((result) => result.id === input.fresh.id);
   const previous = input.stored.results[index];
   if (previous === undefined || previous.status === input.fresh.status) return null;

@@ -1,6 +1,6 @@
-import type { RuleResult } from "../rules/rule.js";
+import type { Annotation, RuleResult } from "../rules/rule.js";
 import type { Conclusion } from "./conclusion.js";
-import { MAX_OUTPUT_CHARS } from "./limits.js";
+import { MAX_OUTPUT_CHARS, MAX_TITLE_CHARS } from "./limits.js";
 import { renderCheckRunTitle } from "./render-check-run-title.js";
 import { resultMark } from "./result-mark.js";
 import { toApiAnnotation } from "./to-api-annotation.js";
@@ -39,6 +39,12 @@ export interface RenderCheckRunInput {
   conclusion: Conclusion;
   /** Markdown naming each config error (file, key path, line); null or empty when the config is fine. */
   configErrorsMarkdown?: string | null;
+  /**
+   * What the check says about the PR's own version of the config, when the PR
+   * changes it (`renderProposedConfig`): shown above the table, its
+   * annotations first; `failing` puts it in the title.
+   */
+  proposedConfig?: { markdown: string; annotations: Annotation[]; failing: boolean } | null;
   /** Link to `.github/eng-health.yml` on the default branch. */
   configUrl: string;
   /** Link to the config reference. */
@@ -46,6 +52,8 @@ export interface RenderCheckRunInput {
 }
 
 const SEPARATOR = "\n\n";
+/** Title prefix when the PR's own `.github/eng-health.yml` has problems. */
+export const PROPOSED_CONFIG_ERROR_TITLE = "This PR's eng-health config needs a fix";
 const TABLE_HEADER = "| | Agreement | Result |\n|---|---|---|";
 
 /**
@@ -66,13 +74,20 @@ const TABLE_HEADER = "| | Agreement | Result |\n|---|---|---|";
  */
 export function renderCheckRun(input: RenderCheckRunInput): CheckRunOutput {
   const configErrors = input.configErrorsMarkdown?.trim() ?? "";
-  const title = renderCheckRunTitle({ results: input.results, hasConfigErrors: configErrors !== "" });
-  const head = [configErrors, renderTable(input.results)].filter((block) => block !== "").join(SEPARATOR);
+  const proposed = input.proposedConfig ?? null;
+  const baseTitle = renderCheckRunTitle({ results: input.results, hasConfigErrors: configErrors !== "" });
+  const title = proposed?.failing ? truncateUtf8(`${PROPOSED_CONFIG_ERROR_TITLE} · ${baseTitle}`, MAX_TITLE_CHARS) : baseTitle;
+  const head = [configErrors, proposed?.markdown.trim() ?? "", renderTable(input.results)]
+    .filter((block) => block !== "")
+    .join(SEPARATOR);
   const footer = renderFooter(input.configUrl, input.referenceUrl);
   const summary = fitSummary(head, findingBlocks(input.results), footer);
-  const annotations = input.results.flatMap((result) =>
-    result.findings.flatMap((finding) => (finding.annotation ? [toApiAnnotation(finding.annotation)] : [])),
-  );
+  const annotations = [
+    ...(proposed?.annotations ?? []).map(toApiAnnotation),
+    ...input.results.flatMap((result) =>
+      result.findings.flatMap((finding) => (finding.annotation ? [toApiAnnotation(finding.annotation)] : [])),
+    ),
+  ];
   return { title, summary, annotations };
 }
 

@@ -14,6 +14,8 @@ import { utf8Bytes } from "./truncate-utf8.js";
 export interface ResultsMarkerData {
   results: RuleResult[];
   conclusion: Conclusion;
+  /** True when the run also judged the PR's own config file (the sweep leaves such runs to the next event). */
+  proposedConfig?: boolean;
 }
 
 const MARKER_PREFIX = "<!-- eng-health:results ";
@@ -39,6 +41,7 @@ const ruleResultSchema = z.object({
 const markerSchema = z.object({
   results: z.array(ruleResultSchema),
   conclusion: z.enum(["success", "neutral", "failure", "action_required"]),
+  proposedConfig: z.boolean().optional(),
 });
 
 /**
@@ -63,6 +66,7 @@ export function renderResultsMarker(data: ResultsMarkerData): string {
       findings: result.findings.map((finding) => ({ message: finding.message })),
     })),
     conclusion: data.conclusion,
+    ...(data.proposedConfig ? { proposedConfig: true } : {}),
   };
   const json = JSON.stringify(stored).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
   return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;

@@ -38,6 +38,7 @@ export async function runCheck(
     facts: gathered.facts,
     config: loaded.config,
     configErrors: loaded.errors,
+    proposedConfigText: gathered.proposedConfigText,
   });
   if (input.json) {
     io.stdout(`${JSON.stringify(renderJsonResult(evaluation.results, evaluation.conclusion), null, 2)}\n`);

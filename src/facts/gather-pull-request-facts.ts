@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { isBot } from "../rules/is-bot.js";
 import { gatherChangedFiles } from "./gather-changed-files.js";
+import { gatherProposedConfig } from "./gather-proposed-config.js";
 import { gatherPullRequestState, type RepoSnapshot } from "./gather-pull-request-state.js";
 import type { GitHubClient } from "./github-client.js";
 import type { PullRequestFacts } from "./pull-request-facts.js";
@@ -27,12 +28,15 @@ export interface GatherPullRequestInput {
 export interface GatheredPullRequest {
   facts: PullRequestFacts;
   existingCheckRunId: number | null;
+  /** The PR's own `.github/eng-health.yml` at its head when the PR adds or changes it, else null. */
+  proposedConfigText: string | null;
   /** GitHub requests made here (REST + GraphQL). */
   apiCalls: number;
 }
 
 /**
- * Gather everything the rules need for one PR in two requests: the changed
+ * Gather everything the rules need for one PR in two requests (three when the
+ * PR changes `.github/eng-health.yml`, whose new version is read to validate it): the changed
  * files with patches (REST, one page per 100 files) and one GraphQL query for
  * the existing check run, the review timeline (skipped when the PR was just
  * opened, is a draft, or review is off) and the repository snapshot (skipped
@@ -64,6 +68,8 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
     }),
   ]);
 
+  const proposed = await gatherProposedConfig(client, { owner, repo, headSha: facts.headSha, files: files.files });
+
   const repoSnapshot = snapshot ?? state.snapshot ?? { template: null, flakyIssues: [] };
   if (!snapshot && state.snapshot) input.snapshotCache?.set(cacheKey, { ...state.snapshot, label: config.flaky.label });
 
@@ -74,5 +80,10 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
   if (state.review) facts.review = state.review;
   else if (reviewMatters) facts.review = reviewFactsOnOpen(pr, owner);
 
-  return { facts, existingCheckRunId: state.existingCheckRunId, apiCalls: files.requests + state.requests };
+  return {
+    facts,
+    existingCheckRunId: state.existingCheckRunId,
+    proposedConfigText: proposed?.text ?? null,
+    apiCalls: files.requests + state.requests + (proposed?.requests ?? 0),
+  };
 }

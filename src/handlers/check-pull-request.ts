@@ -72,6 +72,7 @@ export async function checkPullRequest(
       facts: gathered.facts,
       config: loaded.config,
       configErrors: loaded.errors,
+      proposedConfigText: gathered.proposedConfigText,
     });
     const written = await upsertCheckRun(client, {
       owner,

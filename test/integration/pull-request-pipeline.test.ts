@@ -175,6 +175,46 @@ describe("check run for a pull request", () => {
   });
 });
 
+describe("a pull request that changes .github/eng-health.yml", () => {
+  it("validates the PR's version (one more request) without applying it, and fails when it is broken", async () => {
+    const { probot } = createTestProbot();
+    const payload = examplePayload<PrPayload>("pull_request", "opened");
+    const sha = payload.pull_request.head.sha;
+    mockInstallationToken();
+    const { scope, record } = mockPullRequestFlow({
+      owner: OWNER,
+      repo: REPO,
+      number: 2,
+      config: "checks:\n  name: Team practices\n",
+      files: [{ filename: ".github/eng-health.yml", status: "modified", additions: 2, deletions: 2, patch: "@@ -1,2 +1,2 @@\n-a\n+b\n" }],
+    });
+    scope
+      .get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(".github/eng-health.yml")}`)
+      .query({ ref: sha })
+      .reply(200, "checks:\n  name: Team practices\ntests:\n  min_changed_lines: five\n", { "content-type": "text/plain; charset=utf-8" });
+
+    await probot.receive({ id: "d-proposed", name: "pull_request", payload } as never);
+
+    scope.done();
+    expect(record.calls).toBe(5);
+    const run = record.writes[0]?.body as RunBody;
+    expect(run.name).toBe("Team practices"); // the default branch's config still applies
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.summary).toContain("### This PR's `.github/eng-health.yml` needs a fix before it is merged");
+    expect(run.output.summary).toContain(
+      `- [line 4](https://github.com/${OWNER}/${REPO}/blob/${sha}/.github/eng-health.yml#L4): \`tests.min_changed_lines\` must be a whole number; it is \`"five"\`.`,
+    );
+    expect(run.output.annotations[0]).toEqual({
+      path: ".github/eng-health.yml",
+      start_line: 4,
+      end_line: 4,
+      annotation_level: "failure",
+      title: "eng-health config",
+      message: 'tests.min_changed_lines must be a whole number; it is "five".',
+    });
+  });
+});
+
 describe("Re-run checks", () => {
   it("check_run.rerequested from a fork (no pull_requests in the payload) finds the PR by head SHA", async () => {
     const { probot } = createTestProbot();
