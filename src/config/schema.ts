@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holidayEntryProblem } from "../time/holiday-calendar.js";
 import { DURATION_PATTERN } from "./duration.js";
 
 /**
@@ -33,6 +34,9 @@ const timezoneSchema = z
   .string()
   .refine((zone) => isValidTimeZone(zone), { message: "must be an IANA time zone such as Europe/Berlin" })
   .describe("An IANA time zone name such as UTC, Europe/Berlin or America/New_York.");
+
+/** An ISO date or a country code with an optional region: `2026-12-25`, `DE`, `US-CA`. */
+const HOLIDAY_PATTERN = /^(\d{4}-\d{2}-\d{2}|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/;
 
 const weekdaySchema = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 export type Weekday = z.infer<typeof weekdaySchema>;
@@ -128,9 +132,16 @@ export const reviewSchema = z
       .default({ timezone: "UTC", start: "09:00", end: "17:00", days: ["mon", "tue", "wed", "thu", "fri"] })
       .describe("Working hours the review clock runs in, or false for wall-clock time."),
     holidays: z
-      .array(z.string().regex(/^(\d{4}-\d{2}-\d{2}|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/, {
+      .array(z.string().regex(HOLIDAY_PATTERN, {
         message: "must be an ISO date (2026-12-25) or a country/region code (DE, US-CA)",
       }))
+      .superRefine((entries, context) => {
+        entries.forEach((entry, index) => {
+          // Entries of the wrong shape already have the pattern's message.
+          const problem = HOLIDAY_PATTERN.test(entry) ? holidayEntryProblem(entry) : null;
+          if (problem !== null) context.addIssue({ code: "custom", path: [index], message: problem });
+        });
+      })
       .default([])
       .describe("Days the review clock stops: ISO dates and/or country or region codes such as DE or US-CA."),
     ignore_authors: z

@@ -103,3 +103,19 @@ function publicHolidayDates(region: Region, year: number): ReadonlySet<string> {
   publicHolidayCache.set(key, found);
   return found;
 }
+
+/**
+ * Why a `review.holidays` entry cannot be used, for the config's validation
+ * (so a typo is reported with its file and line, not when the clock runs).
+ *
+ * @param entry an ISO date or a country/region code
+ * @returns a short reason ("must be …"), or null when the entry is usable
+ */
+export function holidayEntryProblem(entry: string): string | null {
+  try {
+    createHolidayCalendar([entry]);
+    return null;
+  } catch (error) {
+    return error instanceof RangeError ? error.message.replace(/\.$/, "") : "is not a holiday entry eng-health can read";
+  }
+}
