@@ -1,6 +1,7 @@
 import type { RuleResult } from "../rules/rule.js";
 import { MAX_TITLE_CHARS } from "./limits.js";
 import { truncateUtf8 } from "./truncate-utf8.js";
+import { countOf } from "../text/count-of.js";
 
 /** Prefix of the title when `.github/eng-health.yml` could not be fully read. */
 export const CONFIG_ERROR_TITLE = "The eng-health config needs a fix";
@@ -36,13 +37,13 @@ function coreTitle(results: readonly RuleResult[]): string {
   ).length;
 
   let head: string;
-  if (met < judged) head = `${met} of ${plural(judged, "agreement")} met`;
+  if (met < judged) head = `${met} of ${countOf(judged, "agreement")} met`;
   else if (judged === 1) head = "1 agreement met";
   else head = `All ${judged} agreements met`;
 
   const parts = [head];
-  if (suggestions > 0) parts.push(plural(suggestions, "suggestion"));
-  if (questions > 0) parts.push(plural(questions, "question"));
+  if (suggestions > 0) parts.push(countOf(suggestions, "suggestion"));
+  if (questions > 0) parts.push(countOf(questions, "question"));
   return parts.join(" · ");
 }
 
@@ -82,7 +83,3 @@ function skipReason(message: string): string {
   return /^\p{Lu}\p{Ll}/u.test(reason) ? reason.charAt(0).toLowerCase() + reason.slice(1) : reason;
 }
 
-/** "1 suggestion", "2 suggestions". */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

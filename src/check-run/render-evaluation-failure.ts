@@ -1,6 +1,7 @@
 import { MAX_OUTPUT_CHARS } from "./limits.js";
 import type { CheckRunOutput } from "./render-check-run.js";
 import { truncateUtf8, utf8Bytes } from "./truncate-utf8.js";
+import { capitalise } from "../text/capitalise.js";
 
 /** Title of the run when the rules could not be evaluated. */
 export const EVALUATION_FAILURE_TITLE = "eng-health could not check this pull request";
@@ -42,6 +43,3 @@ export function renderEvaluationFailure(input: { reason: string; deliveryId?: st
   return { title: EVALUATION_FAILURE_TITLE, summary, annotations: [] };
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

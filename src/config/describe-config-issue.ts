@@ -4,6 +4,7 @@ import { formatKeyPath } from "./config-path.js";
 import type { PathSegment } from "./config-path.js";
 import { inlineCode, shorten, showValue } from "./inline-code.js";
 import { configSchema } from "./schema.js";
+import { joinWords } from "../text/join-words.js";
 
 /** Suggestions ("Did you mean …?") are offered within this many single-character edits. */
 export const MAX_SUGGESTION_DISTANCE = 2;
@@ -186,11 +187,6 @@ function describeBound(issue: core.$ZodIssueTooSmall | core.$ZodIssueTooBig): st
       if (small) return inclusive ? `be at least ${limit}` : `be more than ${limit}`;
       return inclusive ? `be at most ${limit}` : `be less than ${limit}`;
   }
-}
-
-function joinWords(words: readonly string[], conjunction = "and"): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ConfigError } from "./config-result.js";
 import { inlineCode } from "./inline-code.js";
 import { CONFIG_REFERENCE_URL, CONFIG_SECTIONS } from "./schema.js";
+import { joinWords } from "../text/join-words.js";
 
 /**
  * Errors listed one by one; the rest are counted. 50 keeps the check run's
@@ -69,7 +70,3 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}

@@ -14,6 +14,7 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 import { PR_TEMPLATE_PATHS } from "./pr-template-paths.js";
 import type { ChangedFile } from "./pull-request-facts.js";
 import type { ReportChangedFile, ReportFacts, ReportFlakyIssue, ReportPullRequest } from "./report-facts.js";
+import { countOf } from "../text/count-of.js";
 
 /**
  * GitHub's search returns at most 1,000 results per query, however it is paged
@@ -287,7 +288,7 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     });
 
     input.onProgress?.(
-      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${count(pullRequests.size, "pull request")} and ${count(flakyIssues.size, "flaky-test issue")} so far (${count(requests, "API call")})`,
+      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${countOf(pullRequests.size, "pull request")} and ${countOf(flakyIssues.size, "flaky-test issue")} so far (${countOf(requests, "API call")})`,
     );
   }
 
@@ -398,6 +399,3 @@ function searchInstant(iso: string): string {
   return new Date(Math.floor(parseInstant(iso) / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
-function count(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? "" : "s"}`;
-}

@@ -1,3 +1,5 @@
+import { joinWords } from "../text/join-words.js";
+
 /** Issue references listed before the rest are summed up as "and N more". */
 export const MAX_LISTED_ISSUES = 5;
 
@@ -12,6 +14,5 @@ export function formatIssueList(numbers: readonly number[]): string {
   const refs = numbers.slice(0, MAX_LISTED_ISSUES).map((number) => `#${number}`);
   const rest = numbers.length - refs.length;
   if (rest > 0) return `${refs.join(", ")} and ${rest} more`;
-  if (refs.length <= 1) return refs.join("");
-  return `${refs.slice(0, -1).join(", ")} and ${refs[refs.length - 1]}`;
+  return joinWords(refs);
 }

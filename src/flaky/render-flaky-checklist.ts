@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { formatDays } from "./format-days.js";
 import type { FlakySummary } from "./summarize-flaky-issues.js";
+import { joinWords } from "../text/join-words.js";
 
 /**
  * Hidden marker in the checklist comment: the handler looks for it before
@@ -57,7 +58,7 @@ function mentionedFiles(input: FlakyChecklistInput): string {
   const links = input.existingTestFiles.map(
     (path) => `\`${path}\` ([view](${base}/blob/${encodePath(input.defaultBranch)}/${encodePath(path)}))`,
   );
-  const list = links.length === 1 ? links.join("") : `${links.slice(0, -1).join(", ")} and ${links[links.length - 1]}`;
+  const list = joinWords(links);
   return `This issue mentions ${list}.`;
 }
 

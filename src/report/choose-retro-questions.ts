@@ -1,4 +1,4 @@
-import { countOf } from "./format-figures.js";
+import { countOf } from "../text/count-of.js";
 import type { AgreementKey, AgreementStatus } from "./summarize-agreements.js";
 
 /** Most questions the retro section asks. */

@@ -28,25 +28,3 @@ export function formatPercent(value: number | null): string {
 export function formatShortHours(hours: number | null): string {
   return hours === null ? NO_FIGURE : formatHours(hours);
 }
-
-/**
- * A count with its noun: `1 pull request`, `3 pull requests`.
- *
- * @param count a whole number
- * @param singular the noun for one
- * @param pluralForm the noun for other counts (default: singular + "s")
- */
-export function countOf(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-
-/**
- * `A`, `A and B`, `A, B and C`.
- *
- * @param items words, in order
- * @returns them joined for a sentence, `""` for none
- */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
-}

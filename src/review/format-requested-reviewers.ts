@@ -1,3 +1,5 @@
+import { joinWords } from "../text/join-words.js";
+
 /** Requested reviewers as handles, worded two ways. */
 export interface RequestedReviewersText {
   /** Everyone invited, e.g. `"@alice, @bob and @acme/billing"`. */
@@ -33,7 +35,3 @@ function toHandle(name: string): string {
   return `@${name.replace(/^@/, "")}`;
 }
 
-function joinWords(words: readonly string[], conjunction: "and" | "or"): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} ${conjunction} ${words.at(-1) ?? ""}`;
-}

@@ -3,6 +3,8 @@ import type { PullRequestFacts } from "../facts/pull-request-facts.js";
 import { annotationLevelFor } from "./annotation-level-for.js";
 import { findDisabledTests, type DisabledTest } from "./find-disabled-tests.js";
 import type { AnnotationLevel, Finding, Rule, RuleResult } from "./rule.js";
+import { countOf } from "../text/count-of.js";
+import { joinWords } from "../text/join-words.js";
 
 type DisabledTestsVerdict = Omit<RuleResult, "id" | "agreement" | "level">;
 
@@ -44,13 +46,13 @@ export function evaluateDisabledTests(facts: PullRequestFacts, config: Config): 
     const issues = [...new Set(disabled.map((test) => test.trackedBy))].map((number) => `#${number}`);
     return {
       status: "pass",
-      message: `${plural(disabled.length, "test")} disabled, tracked in ${joinWords(issues)}.`,
+      message: `${countOf(disabled.length, "test")} disabled, tracked in ${joinWords(issues)}.`,
       findings: [],
     };
   }
   const message =
     untracked.length === disabled.length
-      ? `${plural(disabled.length, "test")} disabled with no open \`${label}\` issue.`
+      ? `${countOf(disabled.length, "test")} disabled with no open \`${label}\` issue.`
       : `${untracked.length} of ${disabled.length} disabled tests ${untracked.length === 1 ? "has" : "have"} no open \`${label}\` issue.`;
   const level = annotationLevelFor(config.tests.disabled_tests.level);
   return { status: "fail", message, findings: untracked.map((test) => untrackedFinding(test, label, level)) };
@@ -83,12 +85,3 @@ function untrackedFinding(test: DisabledTest, label: string, level: AnnotationLe
   };
 }
 
-/** "a", "a and b", "a, b and c". */
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

@@ -4,6 +4,9 @@ import type { ReasoningAssessment } from "./assess-reasoning.js";
 import { globFolder } from "./glob-folder.js";
 import type { OneWayDoor } from "./evaluate-adr.js";
 import type { Finding, RuleResult } from "./rule.js";
+import { countOf } from "../text/count-of.js";
+import { capitalise } from "../text/capitalise.js";
+import { joinWords } from "../text/join-words.js";
 
 /** What rendering needs besides the assessment. */
 export interface RenderReasoningOptions {
@@ -26,23 +29,8 @@ const AGREEMENT =
 
 const ASK = "Could you add a few sentences on why this change is needed and how it was tested?";
 
-/** `A`, `A and B`, `A, B and C`. */
-function listOf(items: readonly string[], conjunction = "and"): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1) ?? ""}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 const quoted = (name: string): string => `"${name}"`;
 const code = (text: string): string => `\`${text}\``;
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 
 /** A one-way door for a message; a rename whose old path matched names both paths. */
 function doorName(door: OneWayDoor, wrap: (text: string) => string): string {
@@ -55,7 +43,7 @@ function doorName(door: OneWayDoor, wrap: (text: string) => string): string {
 function doorList(doors: readonly OneWayDoor[], wrap: (text: string) => string): string {
   const named = doors.slice(0, MAX_DOORS_NAMED).map((door) => doorName(door, wrap));
   const rest = doors.length - named.length;
-  return listOf(rest > 0 ? [...named, `${rest} more`] : named);
+  return joinWords(rest > 0 ? [...named, `${rest} more`] : named);
 }
 
 /** Where an ADR goes, from the first `reasoning.adr.paths` glob: "under `docs/adr/`". */
@@ -69,7 +57,7 @@ function adrPlace(adrPaths: readonly string[], wrap: (text: string) => string): 
 function sectionsAsk(names: readonly string[]): string {
   const first = names[0] ?? "Why";
   return (
-    `The team's descriptions have ${listOf(names.map(quoted))} ${names.length === 1 ? "section" : "sections"}; ` +
+    `The team's descriptions have ${joinWords(names.map(quoted))} ${names.length === 1 ? "section" : "sections"}; ` +
     `a heading (${code(`## ${first}`)}) or a bold label (${code(`**${first}:**`)}) followed by a sentence or two is enough.`
   );
 }
@@ -81,7 +69,7 @@ function lengthFinding(assessment: ReasoningAssessment, options: RenderReasoning
     "untouched-template": "The description is still the PR template, unchanged.",
     "emptied-template": "The description is still the PR template: only its prompts, headings, checkboxes and comments are left.",
     short:
-      `The description has ${words === 0 ? "no words" : plural(words, "word")} of its own once HTML comments, ` +
+      `The description has ${words === 0 ? "no words" : countOf(words, "word")} of its own once HTML comments, ` +
       `untouched template lines, checkboxes and headings are set aside; the team agreed on at least ${minWords}.`,
   };
   const text = description === "ok" ? "" : situation[description];
@@ -98,14 +86,14 @@ function sectionsFinding(assessment: ReasoningAssessment): Finding {
   const missing = assessment.sections.filter((section) => section.status === "missing").map((s) => s.name);
   const empty = assessment.sections.filter((section) => section.status === "empty").map((s) => s.name);
   const facts = [
-    missing.length > 0 ? `Missing: ${listOf(missing.map(quoted))}.` : "",
-    empty.length > 0 ? `Found but empty: ${listOf(empty.map(quoted))} (only the heading or template text is there).` : "",
+    missing.length > 0 ? `Missing: ${joinWords(missing.map(quoted))}.` : "",
+    empty.length > 0 ? `Found but empty: ${joinWords(empty.map(quoted))} (only the heading or template text is there).` : "",
   ].filter((line) => line !== "");
   const first = missing[0] ?? empty[0] ?? "Why";
   const count = missing.length + empty.length;
   return {
     message:
-      `The team agreed that descriptions have ${listOf(names.map(quoted))} ${names.length === 1 ? "section" : "sections"}, ` +
+      `The team agreed that descriptions have ${joinWords(names.map(quoted))} ${names.length === 1 ? "section" : "sections"}, ` +
       "so reviewers find the reasoning in the same place on every pull request.\n\n" +
       `${facts.join(" ")}\n\n` +
       `Could you fill ${count === 1 ? "it" : "them"} in? A heading (${code(`## ${first}`)}) or a bold label ` +
@@ -152,9 +140,9 @@ function adrFinding(assessment: ReasoningAssessment, options: RenderReasoningOpt
 function passMessage(assessment: ReasoningAssessment): string {
   const { words, minWords, sections, adr } = assessment;
   const details: string[] = [];
-  if (words > 0) details.push(plural(words, "word"));
+  if (words > 0) details.push(countOf(words, "word"));
   const present = sections.map((section) => quoted(section.name));
-  if (present.length > 0) details.push(`${listOf(present)} ${present.length === 1 ? "section" : "sections"}`);
+  if (present.length > 0) details.push(`${joinWords(present)} ${present.length === 1 ? "section" : "sections"}`);
   if (adr.oneWayDoors.length > 0) {
     const adrFile = adr.changedAdrs[0] ?? adr.linkedAdrs[0] ?? "";
     const door = adr.oneWayDoors.length === 1 ? "the one-way door" : "the one-way doors";
@@ -175,14 +163,14 @@ function failMessage(assessment: ReasoningAssessment): string {
     clauses.push("the description is still the PR template");
   }
   if (description === "short") {
-    clauses.push(`the description has ${plural(words, "word")} of its own (the team agreed on at least ${minWords})`);
+    clauses.push(`the description has ${countOf(words, "word")} of its own (the team agreed on at least ${minWords})`);
   }
   if (description === "ok" || description === "short") {
     const missing = sections.filter((section) => section.status === "missing").map((s) => quoted(s.name));
     const empty = sections.filter((section) => section.status === "empty").map((s) => quoted(s.name));
-    if (missing.length > 0) clauses.push(`no ${listOf(missing, "or")} ${missing.length === 1 ? "section" : "sections"}`);
+    if (missing.length > 0) clauses.push(`no ${joinWords(missing, "or")} ${missing.length === 1 ? "section" : "sections"}`);
     if (empty.length > 0) {
-      clauses.push(`the ${listOf(empty)} ${empty.length === 1 ? "section is" : "sections are"} empty`);
+      clauses.push(`the ${joinWords(empty)} ${empty.length === 1 ? "section is" : "sections are"} empty`);
     }
   }
   if (!adr.satisfied) {

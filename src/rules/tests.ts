@@ -6,6 +6,7 @@ import { hasTestCounterpart } from "./has-test-counterpart.js";
 import { createMatcher } from "./match-globs.js";
 import type { Annotation, Finding, Rule, RuleResult } from "./rule.js";
 import { suggestTestPath } from "./suggest-test-path.js";
+import { countOf } from "../text/count-of.js";
 
 type TestsConfig = Config["tests"];
 type TestsVerdict = Omit<RuleResult, "id" | "agreement" | "level">;
@@ -89,10 +90,10 @@ export function evaluateTests(
     const detail =
       source.length === 0
         ? "no source file changed"
-        : `${plural(sourceLines, "line")} changed in ${plural(source.length, "file")}`;
+        : `${countOf(sourceLines, "line")} changed in ${countOf(source.length, "file")}`;
     return {
       status: "skip",
-      message: `No source change reaches ${plural(threshold, "changed line")} (${detail}).`,
+      message: `No source change reaches ${countOf(threshold, "changed line")} (${detail}).`,
       findings: [],
     };
   }
@@ -108,7 +109,7 @@ export function evaluateTests(
 
   return {
     status: "fail",
-    message: `${summarizePaths(source)} changed by ${plural(sourceLines, "line")} with no test change.`,
+    message: `${summarizePaths(source)} changed by ${countOf(sourceLines, "line")} with no test change.`,
     findings: failureFindings(source, testFiles, tests, options.filesTruncated === true),
   };
 }
@@ -152,7 +153,7 @@ function failureFindings(
     if (file === focus) main.annotation = annotation;
     else {
       findings.push({
-        message: `Also changed without a test: \`${file.filename}\` (${plural(changedLines(file), "line")}).`,
+        message: `Also changed without a test: \`${file.filename}\` (${countOf(changedLines(file), "line")}).`,
         annotation,
       });
     }
@@ -190,6 +191,3 @@ function summarizePaths(files: readonly ChangedFile[]): string {
   return `\`${first.filename}\` and ${files.length - 1} more`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
