@@ -2,6 +2,7 @@ import type { GitHubClient, RepoRef } from "../facts/github-client.js";
 import { batchAnnotations } from "./batch-annotations.js";
 import type { Conclusion } from "./conclusion.js";
 import type { CheckRunOutput } from "./render-check-run.js";
+import { isServerError } from "../facts/http-status.js";
 
 /** What to write: the run's identity (name + head SHA) and its final state. */
 export interface CheckRunWrite extends RepoRef {
@@ -21,11 +22,6 @@ export interface CheckRunWriteResult {
   created: boolean;
   /** REST requests made (1, plus one per extra batch of 50 annotations, plus recovery). */
   requests: number;
-}
-
-function isServerError(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" && status >= 500;
 }
 
 /**

@@ -3,6 +3,7 @@ import { createCliClient } from "./create-cli-client.js";
 import { parseArgs, USAGE, UsageError } from "./parse-args.js";
 import { runCheck, type CliIo } from "./run-check.js";
 import { runReport } from "./run-report.js";
+import { httpStatus } from "../facts/http-status.js";
 
 /**
  * The `eng-health` command line, testable: arguments, environment and output
@@ -31,9 +32,9 @@ export async function runCli(
       io.stderr(`eng-health: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    const status = (error as { status?: unknown } | null)?.status;
+    const status = httpStatus(error);
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.stderr(`eng-health: could not read from GitHub${typeof status === "number" ? ` (HTTP ${status})` : ""}: ${message}\n`);
+    io.stderr(`eng-health: could not read from GitHub${status !== null ? ` (HTTP ${status})` : ""}: ${message}\n`);
     return 1;
   }
 }

@@ -1,6 +1,8 @@
 import { CONFIG_PATH } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import type { ChangedFile } from "./pull-request-facts.js";
+import { httpStatus } from "./http-status.js";
+import { responseText } from "./response-text.js";
 
 /** The PR's own version of `.github/eng-health.yml`, when the PR changes it. */
 export interface ProposedConfig {
@@ -34,16 +36,10 @@ export async function gatherProposedConfig(
       ref: input.headSha,
       mediaType: { format: "raw" },
     });
-    const data: unknown = response.data;
-    const text =
-      typeof data === "string"
-        ? data
-        : data instanceof ArrayBuffer
-          ? Buffer.from(data).toString("utf8")
-          : null;
+    const text = responseText(response.data);
     return text === null ? null : { text, requests: 1 };
   } catch (error) {
-    if ((error as { status?: unknown } | null)?.status === 404) return null;
+    if (httpStatus(error) === 404) return null;
     throw error;
   }
 }

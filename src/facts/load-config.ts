@@ -5,6 +5,8 @@ import { EXTENDS_KEY, parseConfigFile } from "../config/parse-config-file.js";
 import { parseExtends } from "../config/parse-extends.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { validateConfig } from "../config/validate-config.js";
+import { httpStatus } from "./http-status.js";
+import { responseText } from "./response-text.js";
 
 /**
  * What `@probot/octokit-plugin-config` 4.1 sends for each config file:
@@ -151,7 +153,7 @@ function recordingRequest(
       }
       const etag = response.headers.etag;
       if (cache && typeof etag === "string" && response !== cached?.response) cache.set(apiUrl, { etag, response });
-      const text = asText(response.data);
+      const text = responseText(response.data);
       recorded.push({ apiUrl, owner, repo, path, text, notAFile: text === null });
       return text === null ? response : { ...response, data: text };
     } catch (error) {
@@ -160,18 +162,6 @@ function recordingRequest(
     }
   };
   return Object.assign(request, { endpoint: octokit.request.endpoint });
-}
-
-function asText(data: unknown): string | null {
-  if (typeof data === "string") return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString("utf8");
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
-  return null;
-}
-
-function httpStatus(error: unknown): number | null {
-  if (typeof error !== "object" || error === null || !("status" in error)) return null;
-  return typeof error.status === "number" ? error.status : null;
 }
 
 /** Octokit's RequestError (HTTP errors, and network failures as status 500) carries a numeric status. */

@@ -9,6 +9,7 @@ import type { PullRequestPayload } from "../facts/pull-request-payload.js";
 import { nudgeIfDue } from "../review/post-review-nudge.js";
 import type { Log } from "./log.js";
 import type { Services } from "./services.js";
+import { httpStatus } from "../facts/http-status.js";
 
 /** One PR to check, and the delivery that asked for it. */
 export interface CheckTarget {
@@ -117,7 +118,7 @@ export async function checkPullRequest(
 
 /** A plain-words reason for a failed evaluation (no stack traces in a check run). */
 function describeFailure(error: unknown): string {
-  const status = (error as { status?: unknown } | null)?.status;
+  const status = httpStatus(error);
   if (status === 403 || status === 429) return "GitHub's rate limit was reached while reading this pull request.";
   if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) while reading this pull request.`;
   if (typeof status === "number") return `GitHub refused a request while reading this pull request (HTTP ${status}).`;

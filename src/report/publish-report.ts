@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "../facts/github-client.js";
 import { findPreviousReport, findReportForWeek, findReportIssues, type ReportIssue } from "./find-report-issues.js";
+import { isServerError } from "../facts/http-status.js";
 
 /** Inputs of {@link publishReport}. */
 export interface PublishReportInput extends RepoRef {
@@ -142,8 +143,3 @@ export function renderSupersededComment(number: number, title: string): string {
   return `The next report is out: #${number} (${title}). Closing this one so the latest figures are easy to find; the trend carries on there.`;
 }
 
-/** A 5xx answer, or a network failure (Octokit reports those as status 500). */
-function isServerError(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === "number" && status >= 500;
-}
