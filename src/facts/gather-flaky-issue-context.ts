@@ -1,11 +1,12 @@
 import { FLAKY_ISSUE_NODE, GRAPHQL_PAGE_SIZE, toFlakyIssue } from "./gather-pull-request-state.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import type { FlakyIssue } from "./pull-request-facts.js";
+import type { KnownComments } from "../publish/post-comment-once.js";
 
 /** What the flaky-test checklist needs, from one GraphQL request. */
 export interface FlakyIssueContext {
-  /** True when a comment on the issue already carries the checklist marker. */
-  alreadyCommented: boolean;
+  /** The issue's last 100 comment bodies, and whether that is all of them. */
+  comments: KnownComments;
   /** Open issues with the flaky label (first 100), this one included. */
   openFlakyIssues: FlakyIssue[];
   /** Of the candidate paths, those that exist on the default branch. */
@@ -20,15 +21,15 @@ interface Response {
   repository: {
     url: string;
     defaultBranchRef: { name: string } | null;
-    issue: { comments: { nodes: Array<{ body: string }> } } | null;
+    issue: { comments: { totalCount: number; nodes: Array<{ body: string }> } } | null;
     issues: { nodes: Parameters<typeof toFlakyIssue>[0][] };
     [path: `path${number}`]: { __typename: string } | null;
   };
 }
 
 /**
- * One GraphQL query for the flaky-test checklist: the issue's comments (to find
- * the marker), the open flaky issues (for the team's count and oldest), and
+ * One GraphQL query for the flaky-test checklist: the issue's comments (where
+ * `postCommentOnce` looks for the marker), the open flaky issues (for the team's count and oldest), and
  * whether each candidate test file exists on the default branch.
  *
  * @param input `candidatePaths`: test paths the issue mentions (at most 20 are checked)
@@ -36,7 +37,7 @@ interface Response {
  */
 export async function gatherFlakyIssueContext(
   client: GitHubClient,
-  input: RepoRef & { number: number; label: string; marker: string; candidatePaths: string[] },
+  input: RepoRef & { number: number; label: string; candidatePaths: string[] },
 ): Promise<FlakyIssueContext> {
   const paths = input.candidatePaths.slice(0, 20);
   const pathFields = paths
@@ -46,7 +47,7 @@ export async function gatherFlakyIssueContext(
   repository(owner: $owner, name: $repo) {
     url
     defaultBranchRef { name }
-    issue(number: $number) { comments(last: ${GRAPHQL_PAGE_SIZE}) { nodes { body } } }
+    issue(number: $number) { comments(last: ${GRAPHQL_PAGE_SIZE}) { totalCount nodes { body } } }
     issues(first: ${GRAPHQL_PAGE_SIZE}, states: OPEN, labels: [$label], orderBy: { field: CREATED_AT, direction: ASC }) {
       nodes { ${FLAKY_ISSUE_NODE} }
     }${pathFields}
@@ -60,7 +61,10 @@ export async function gatherFlakyIssueContext(
   });
   const repository = response.repository;
   return {
-    alreadyCommented: (repository.issue?.comments.nodes ?? []).some((comment) => comment.body.includes(input.marker)),
+    comments: {
+      bodies: (repository.issue?.comments.nodes ?? []).map((comment) => comment.body),
+      complete: (repository.issue?.comments.totalCount ?? 0) <= GRAPHQL_PAGE_SIZE,
+    },
     openFlakyIssues: repository.issues.nodes.map(toFlakyIssue),
     existingPaths: paths.filter((_, index) => repository[`path${index}`]?.__typename === "Blob"),
     defaultBranch: repository.defaultBranchRef?.name ?? "main",

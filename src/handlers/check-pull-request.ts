@@ -6,7 +6,7 @@ import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
-import { nudgeIfDue } from "../review/post-review-nudge.js";
+import { nudgeIfDue } from "../review/nudge-if-due.js";
 import type { Log } from "./log.js";
 import type { Services } from "./services.js";
 import { httpStatus } from "../facts/http-status.js";
@@ -95,7 +95,7 @@ export async function checkPullRequest(
       await nudgeIfDue(
         client,
         { owner, repo, facts: gathered.facts, review: loaded.config.review, result: evaluation.results.find((result) => result.id === "review") },
-        { log, deliveryId },
+        { log, deliveryId, ledger: deps.services.comments },
       )
     ).requests;
     return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls };

@@ -1,6 +1,7 @@
 import type { RepoSnapshot } from "../facts/gather-pull-request-state.js";
 import type { ContentResponse } from "../facts/load-config.js";
 import { TtlCache } from "../facts/ttl-cache.js";
+import { CommentLedger } from "../publish/comment-ledger.js";
 
 /** How long a repository's PR template and open flaky issues are reused: 5 minutes. */
 export const SNAPSHOT_TTL_MS = 5 * 60 * 1000;
@@ -14,12 +15,8 @@ export interface Services {
   snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
   /** Config file responses with their ETags: config reads are conditional, a 304 is free. */
   configCache: TtlCache<{ etag: string; response: ContentResponse }>;
-  /**
-   * Issues (`owner/repo#n`) that got the flaky-test checklist from this process
-   * in the last hour: GitHub sends `opened` and `labeled` together for an issue
-   * created with the label, and a search right after a post may not see it yet.
-   */
-  checklistPosted: TtlCache<true>;
+  /** One-time comments (flaky-test checklist, review nudge) this process is posting or just posted. */
+  comments: CommentLedger;
   /** The current instant (tests pass a fixed one). */
   now: () => Date;
   /** This GitHub App's id (`APP_ID`), when known: lookups then read only its own check suite. */
@@ -31,7 +28,7 @@ export function createServices(options: { now?: () => Date; appId?: number } = {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
     configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5_000),
-    checklistPosted: new TtlCache(60 * 60 * 1000, 5_000),
+    comments: new CommentLedger(),
     now: options.now ?? (() => new Date()),
     ...(options.appId !== undefined ? { appId: options.appId } : {}),
   };

@@ -17,7 +17,7 @@ import { reviewTargetHours } from "./review-target-hours.js";
  * too, but gets no nudge: there is nobody left to invite.
  *
  * Whether the comment was already posted is not decided here (see
- * `postReviewNudge`).
+ * `nudgeIfDue` and `postCommentOnce`).
  *
  * @param input `facts` of the PR (with `review` facts), the validated `review`
  *   config section, and the `review` rule's result for these facts

@@ -7,12 +7,13 @@ import { gatherOpenPullRequests } from "../facts/gather-open-pull-requests.js";
 import type { GitHubClient, RepoRef } from "../facts/github-client.js";
 import { loadConfig, type ConfigResponseCache } from "../facts/load-config.js";
 import type { Log } from "../handlers/log.js";
-import { nudgeIfDue } from "../review/post-review-nudge.js";
+import { nudgeIfDue } from "../review/nudge-if-due.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
 import { reviewRule } from "../rules/review.js";
 import type { Settings } from "../server/settings.js";
 import { forEachInstalledRepository } from "./for-each-installed-repository.js";
 import type { ScheduledJob } from "./scheduled-job.js";
+import type { CommentLedger } from "../publish/comment-ledger.js";
 
 /** Why a PR's check run was left alone by the sweep (it is brought up to date by its next event). */
 export type SweepSkipReason = "no check run" | "no results marker" | "timeline over one page";
@@ -61,7 +62,7 @@ export interface SweepOutcome {
 export async function sweepRepository(
   client: GitHubClient,
   repo: RepoRef & { appId?: number },
-  deps: { now: Date; log: Log; configCache?: ConfigResponseCache },
+  deps: { now: Date; log: Log; configCache?: ConfigResponseCache; ledger?: CommentLedger },
 ): Promise<SweepOutcome> {
   const { owner } = repo;
   const outcome: SweepOutcome = { apiCalls: 0, updated: [], nudged: [], skipped: [] };
@@ -134,7 +135,7 @@ export async function sweepRepository(
       const nudged = await nudgeIfDue(
         client,
         { owner, repo: repo.repo, facts: pr.facts, review: config.review, result: review, knownComments: pr.comments },
-        { log: deps.log },
+        { log: deps.log, ...(deps.ledger ? { ledger: deps.ledger } : {}) },
       );
       outcome.apiCalls += nudged.requests;
       if (nudged.posted) outcome.nudged.push(number);
@@ -158,7 +159,7 @@ export function reviewSweepJob(settings: Pick<Settings, "sweepCron">): Scheduled
     async run({ app, services, now }) {
       const totals = { repositories: 0, apiCalls: 0, updated: 0, nudged: 0, skipped: 0 };
       await forEachInstalledRepository(app, async (repository) => {
-        const outcome = await sweepRepository(repository.client, repository, { now, log: app.log, configCache: services.configCache });
+        const outcome = await sweepRepository(repository.client, repository, { now, log: app.log, configCache: services.configCache, ledger: services.comments });
         totals.repositories += 1;
         totals.apiCalls += outcome.apiCalls;
         totals.updated += outcome.updated.length;

@@ -107,17 +107,27 @@ describe("review events refresh the check run", () => {
     expect(posted[0]?.body).toContain("@octocat: you're invited to review this one.");
     expect(String(posted[0]?.body).endsWith(REVIEW_NUDGE_MARKER)).toBe(true);
 
-    // Redelivered: the marker is found among the comments, so nothing more is posted.
-    const again = mockPullRequestFlow({ owner: OWNER, repo: REPO, number: 2, config: nudgeConfig, files: sourceChange, existingRunId: 555, pullRequest: pullRequestNode(), includeSnapshot: false });
+    // Redelivered to another replica (its own memory is empty): the marker is found among the
+    // comments, so nothing more is posted.
+    const replica = createTestProbot({ now: new Date("2019-05-20T12:00:00Z") }).probot;
+    mockInstallationToken();
+    const again = mockPullRequestFlow({ owner: OWNER, repo: REPO, number: 2, config: nudgeConfig, files: sourceChange, existingRunId: 555, pullRequest: pullRequestNode() });
     again.scope
       .get(`/repos/${OWNER}/${REPO}/issues/2/comments`)
       .query({ per_page: "100", page: "1" })
       .reply(200, [{ id: 1, body: "Thanks for the PR!" }, { id: 2, body: String(posted[0]?.body) }]);
 
-    await probot.receive({ id: "d-self-review", name: "pull_request_review", payload } as never);
+    await replica.receive({ id: "d-self-review", name: "pull_request_review", payload } as never);
 
     again.scope.done();
     expect(again.record.calls).toBe(5);
+    expect(nock.pendingMocks()).toEqual([]);
+
+    // Redelivered to the process that posted it: its comment ledger knows, so not even the lookup is made.
+    const same = mockPullRequestFlow({ owner: OWNER, repo: REPO, number: 2, config: nudgeConfig, files: sourceChange, existingRunId: 555, pullRequest: pullRequestNode(), includeSnapshot: false });
+    await probot.receive({ id: "d-self-review", name: "pull_request_review", payload } as never);
+    same.scope.done();
+    expect(same.record.calls).toBe(4);
     expect(nock.pendingMocks()).toEqual([]);
   });
 

@@ -1,0 +1,85 @@
+import type { GitHubClient, RepoRef } from "../facts/github-client.js";
+import { commentKey, type CommentLedger } from "./comment-ledger.js";
+
+/** Comments per page of `GET /repos/{owner}/{repo}/issues/{n}/comments` (the REST maximum). */
+const COMMENTS_PER_PAGE = 100;
+/**
+ * Comment pages read at most (3,000 comments) before giving up on finding a
+ * marker; then nothing is posted, since a second comment is worse than none.
+ */
+const MAX_COMMENT_PAGES = 30;
+
+/** Comments already known (from a GraphQL query): bodies, and whether they are all of them. */
+export interface KnownComments {
+  bodies: readonly string[];
+  complete: boolean;
+}
+
+/** The outcome of {@link postCommentOnce}. */
+export interface CommentOutcome {
+  posted: boolean;
+  /** REST requests made (comment pages read, plus the post). */
+  requests: number;
+}
+
+/**
+ * Post a comment carrying a hidden marker on an issue or PR, once: when a
+ * comment with `marker` is already there (in `knownComments`, or found by
+ * reading the comments by REST when those are not all known), nothing is
+ * posted; the `ledger` keeps two deliveries of this process from both posting.
+ *
+ * @param input `body` must contain `marker`
+ * @param ledger this process's record of one-time comments (omit to rely on the marker alone)
+ * @returns whether it was posted, and the requests made
+ * @throws the client's `RequestError` (the comment may or may not exist then)
+ */
+export async function postCommentOnce(
+  client: GitHubClient,
+  input: RepoRef & { number: number; marker: string; body: string; knownComments?: KnownComments | null },
+  ledger?: CommentLedger,
+): Promise<CommentOutcome> {
+  const key = commentKey(input);
+  if (ledger && !ledger.claim(key)) return { posted: false, requests: 0 };
+  let posted = false;
+  try {
+    let requests = 0;
+    const known = input.knownComments;
+    let found = known?.bodies.some((body) => body.includes(input.marker)) ?? false;
+    if (!found && !known?.complete) {
+      const search = await findMarkerInComments(client, input);
+      requests += search.requests;
+      // Too many comments to be sure: do not risk a second comment.
+      if (search.found !== false) found = true;
+    }
+    if (found) return { posted: false, requests };
+    await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.number,
+      body: input.body,
+    });
+    posted = true;
+    return { posted: true, requests: requests + 1 };
+  } finally {
+    ledger?.release(key, posted);
+  }
+}
+
+/** Search the comments by REST; `found` is "unknown" when the page cap was reached first. */
+async function findMarkerInComments(
+  client: GitHubClient,
+  input: RepoRef & { number: number; marker: string },
+): Promise<{ found: boolean | "unknown"; requests: number }> {
+  for (let page = 1; page <= MAX_COMMENT_PAGES; page += 1) {
+    const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: input.owner,
+      repo: input.repo,
+      issue_number: input.number,
+      per_page: COMMENTS_PER_PAGE,
+      page,
+    });
+    if (response.data.some((comment) => (comment.body ?? "").includes(input.marker))) return { found: true, requests: page };
+    if (response.data.length < COMMENTS_PER_PAGE) return { found: false, requests: page };
+  }
+  return { found: "unknown", requests: MAX_COMMENT_PAGES };
+}
