@@ -1,9 +1,8 @@
-import { evaluatePullRequestOf } from "../check-run/evaluate-pull-request.js";
 import { renderJsonResult } from "../check-run/render-json-result.js";
-import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
+import { gatherAndEvaluate } from "../handlers/gather-and-evaluate.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -31,15 +30,7 @@ export async function runCheck(
     await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: input.number })
   ).data as PullRequestPayload;
   const loaded = await loadConfig(client, { owner, repo });
-  const gathered = await gatherPullRequestFacts(client, { owner, repo, pr, config: loaded.config, now: input.now.toISOString() });
-  const evaluation = evaluatePullRequestOf({
-    owner,
-    repo,
-    facts: gathered.facts,
-    config: loaded.config,
-    configErrors: loaded.errors,
-    proposedConfigText: gathered.proposedConfigText,
-  });
+  const { evaluation } = await gatherAndEvaluate(client, { owner, repo, pr, loaded, now: input.now.toISOString() });
   if (input.json) {
     io.stdout(`${JSON.stringify(renderJsonResult(evaluation.results, evaluation.conclusion), null, 2)}\n`);
   } else {

@@ -1,8 +1,6 @@
-import { evaluatePullRequestOf } from "../check-run/evaluate-pull-request.js";
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
 import { findCheckRunByName, upsertCheckRun } from "../check-run/upsert-check-run.js";
 import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
-import { gatherPullRequestFacts } from "../facts/gather-pull-request-facts.js";
 import type { GitHubClient } from "../facts/github-client.js";
 import { loadConfig } from "../facts/load-config.js";
 import type { PullRequestPayload } from "../facts/pull-request-payload.js";
@@ -10,6 +8,7 @@ import { nudgeIfDue } from "../review/nudge-if-due.js";
 import type { Log } from "./log.js";
 import type { Services } from "./services.js";
 import { httpStatus } from "../facts/http-status.js";
+import { gatherAndEvaluate } from "./gather-and-evaluate.js";
 
 /** One PR to check, and the delivery that asked for it. */
 export interface CheckTarget {
@@ -54,27 +53,19 @@ export async function checkPullRequest(
   let apiCalls = 0;
   try {
     const loaded = await loadConfig(client, { owner, repo }, deps.services.configCache);
-    apiCalls += loaded.requests ?? 1;
+    apiCalls += loaded.requests;
     checkName = loaded.config.checks.name;
-    const gathered = await gatherPullRequestFacts(client, {
+    const { gathered, evaluation } = await gatherAndEvaluate(client, {
       owner,
       repo,
       pr,
-      config: loaded.config,
+      loaded,
       ...(target.action !== undefined ? { action: target.action } : {}),
       now: deps.services.now().toISOString(),
       snapshotCache: deps.services.snapshotCache,
       ...(deps.services.appId !== undefined ? { appId: deps.services.appId } : {}),
     });
     apiCalls += gathered.apiCalls;
-    const evaluation = evaluatePullRequestOf({
-      owner,
-      repo,
-      facts: gathered.facts,
-      config: loaded.config,
-      configErrors: loaded.errors,
-      proposedConfigText: gathered.proposedConfigText,
-    });
     const written = await upsertCheckRun(client, {
       owner,
       repo,
