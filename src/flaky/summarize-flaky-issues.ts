@@ -44,7 +44,7 @@ export function summarizeFlakyIssues(
   flaky: Config["flaky"],
 ): FlakySummary {
   const aged = issues
-    .map((issue) => ({ issue, ageDays: ageInDays(issue, now) }))
+    .map((issue) => ({ issue, ageDays: flakyIssueAgeDays(issue, now) }))
     .sort((a, b) => b.ageDays - a.ageDays || a.issue.number - b.issue.number);
   const first = aged[0];
   return {
@@ -56,7 +56,14 @@ export function summarizeFlakyIssues(
   };
 }
 
-function ageInDays(issue: FlakyIssue, now: string): number {
+/**
+ * An open flaky issue's age at `now`: wall-clock days from the label
+ * (`labeledAt`, else `createdAt`), 1 decimal, at least 0; the figure
+ * {@link summarizeFlakyIssues} judges and every list shows.
+ *
+ * @throws RangeError naming the issue when a time is not ISO 8601
+ */
+export function flakyIssueAgeDays(issue: FlakyIssue, now: string): number {
   const since = issue.labeledAt !== undefined && !Number.isNaN(Date.parse(issue.labeledAt)) ? issue.labeledAt : issue.createdAt;
   let days: number;
   try {

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { FlakyIssue, PullRequestFacts, ReviewFacts } from "../facts/pull-request-facts.js";
 import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../facts/report-facts.js";
 import { measureTimeUnderLabel } from "../flaky/measure-time-under-label.js";
-import { summarizeFlakyIssues } from "../flaky/summarize-flaky-issues.js";
+import { flakyIssueAgeDays, summarizeFlakyIssues } from "../flaky/summarize-flaky-issues.js";
 import { measureTimeToFirstReview } from "../review/measure-time-to-first-review.js";
 import { reviewTargetHours } from "../review/review-target-hours.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
@@ -279,12 +279,12 @@ function measureFlaky(
   closedLifetimeDays: number | null;
 } {
   const openAtEnd = issues.filter((issue) => window.beforeEnd(issue.createdAt) && !window.beforeEnd(issue.closedAt));
-  const summary = summarizeFlakyIssues(openAtEnd.map(toFlakyIssue), window.end, config.flaky);
+  const summary = summarizeFlakyIssues(openAtEnd.map(asFlakyIssue), window.end, config.flaky);
   const open = openAtEnd
     .map((issue) => ({
       ...link(issue),
-      // The same age summarizeFlakyIssues gives, issue by issue, so list and figures agree.
-      ageDays: summarizeFlakyIssues([toFlakyIssue(issue)], window.end, config.flaky).oldest?.ageDays ?? 0,
+      // The same age summarizeFlakyIssues judges, so list and figures agree.
+      ageDays: flakyIssueAgeDays(asFlakyIssue(issue), window.end),
       assigned: issue.assignees.length > 0,
     }))
     .sort((a, b) => b.ageDays - a.ageDays || a.number - b.number);
@@ -316,7 +316,7 @@ function measureFlaky(
   };
 }
 
-function toFlakyIssue(issue: ReportFlakyIssue): FlakyIssue {
+function asFlakyIssue(issue: ReportFlakyIssue): FlakyIssue {
   return {
     number: issue.number,
     title: issue.title,
