@@ -1,4 +1,5 @@
-import { daysBetween, roundToTenth } from "./days-between.js";
+import { parseInstant } from "../time/parse-instant.js";
+import { daysBetween, roundToTenth } from "../time/days-between.js";
 
 /** An issue timeline event, as far as the flaky-test lifecycle cares. */
 export interface LabelTimelineEvent {
@@ -39,7 +40,9 @@ export function measureTimeUnderLabel(events: LabelTimelineEvent[], label: strin
 }
 
 function timeOf(event: LabelTimelineEvent): number {
-  const ms = Date.parse(event.at);
-  if (Number.isNaN(ms)) throw new RangeError(`${event.type} event: not an ISO 8601 time: ${JSON.stringify(event.at)}`);
-  return ms;
+  try {
+    return parseInstant(event.at);
+  } catch (error) {
+    throw new RangeError(`${event.type} event: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

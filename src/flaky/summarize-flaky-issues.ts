@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { FlakyIssue } from "../facts/pull-request-facts.js";
-import { daysBetween, roundToTenth } from "./days-between.js";
+import { daysBetween, roundToTenth } from "../time/days-between.js";
 
 /** The state of a repository's open flaky tests against the team's limits. */
 export interface FlakySummary {

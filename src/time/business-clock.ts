@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { BusinessHours, Config, Weekday } from "../config/schema.js";
 import { createHolidayCalendar } from "./holiday-calendar.js";
 import { parseInstant } from "./parse-instant.js";
+import { MS_PER_DAY, MS_PER_HOUR } from "./units.js";
 
 /** Measures time the way the team's review target means it. */
 export interface BusinessClock {
@@ -9,8 +10,6 @@ export interface BusinessClock {
   hoursBetween(startIso: string, endIso: string): number;
 }
 
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
 
 /** ISO weekday numbers (as Luxon uses them): Monday 1 ... Sunday 7. */
 const ISO_WEEKDAY: Record<Weekday, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };

@@ -1,8 +1,8 @@
-/** Milliseconds in one wall-clock day (24 hours; flaky-test ages are not business time). */
-export const MS_PER_DAY = 24 * 60 * 60 * 1000;
+import { parseInstant } from "./parse-instant.js";
+import { MS_PER_DAY } from "./units.js";
 
 /**
- * Wall-clock days from one instant to a later one.
+ * Wall-clock days from one instant to a later one (flaky-test ages are not business time).
  *
  * @param from ISO 8601 time, e.g. `"2026-11-02T09:00:00Z"`
  * @param to ISO 8601 time
@@ -11,7 +11,7 @@ export const MS_PER_DAY = 24 * 60 * 60 * 1000;
  * @throws RangeError when either time cannot be parsed, naming the bad value
  */
 export function daysBetween(from: string, to: string): number {
-  return (parseTime(to) - parseTime(from)) / MS_PER_DAY;
+  return (parseInstant(to) - parseInstant(from)) / MS_PER_DAY;
 }
 
 /**
@@ -23,10 +23,4 @@ export function daysBetween(from: string, to: string): number {
  */
 export function roundToTenth(days: number): number {
   return Math.round(days * 10) / 10;
-}
-
-function parseTime(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO 8601 time: ${JSON.stringify(iso)}`);
-  return ms;
 }
