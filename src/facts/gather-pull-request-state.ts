@@ -1,6 +1,6 @@
 import type { Actor, FlakyIssue, ReviewFacts, ReviewTimelineEvent, SubmittedReview } from "./pull-request-facts.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
-import { PR_TEMPLATE_PATHS } from "./pr-template-paths.js";
+import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
 
 /**
  * The `checkSuites` selection head for our check run: with the app's id, only
@@ -123,8 +123,7 @@ export function buildPullRequestStateQuery(parts: { includeReview: boolean; incl
   const snapshot = parts.includeSnapshot
     ? `
     issues(first: ${GRAPHQL_PAGE_SIZE}, states: OPEN, labels: [$label], orderBy: { field: CREATED_AT, direction: ASC }) {${ISSUE_FIELDS}
-    }${PR_TEMPLATE_PATHS.map((path, index) => `
-    template${index}: object(expression: "HEAD:${path}") { ... on Blob { text } }`).join("")}`
+    }${PR_TEMPLATE_FIELDS}`
     : "";
   return `query (${variables.join(", ")}) {
   repository(owner: $owner, name: $repo) {
@@ -220,11 +219,7 @@ export async function gatherPullRequestState(
       issues.push(...next.repository.issues.nodes);
       pageInfo = next.repository.issues.pageInfo;
     }
-    const template =
-      PR_TEMPLATE_PATHS.map((_, index) => repository[`template${index}`]?.text ?? null).find(
-        (text): text is string => text !== null,
-      ) ?? null;
-    state.snapshot = { template, flakyIssues: issues.map(toFlakyIssue) };
+    state.snapshot = { template: readPrTemplate(repository), flakyIssues: issues.map(toFlakyIssue) };
   }
   state.requests = requests;
   return state;

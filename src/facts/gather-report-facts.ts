@@ -11,7 +11,7 @@ import {
   toReviewFacts,
 } from "./gather-pull-request-state.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
-import { PR_TEMPLATE_PATHS } from "./pr-template-paths.js";
+import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
 import type { ChangedFile } from "./pull-request-facts.js";
 import type { ReportChangedFile, ReportFacts, ReportFlakyIssue, ReportPullRequest } from "./report-facts.js";
 import { countOf } from "../text/count-of.js";
@@ -186,10 +186,7 @@ export function buildReportPageQuery(kinds: readonly ReportSearchKind[], options
   if (options.withRepository) variables.unshift("$owner: String!", "$repo: String!");
   const repository = options.withRepository
     ? `
-  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_PATHS.map(
-    (path, index) => `
-    template${index}: object(expression: ${JSON.stringify(`HEAD:${path}`)}) { ... on Blob { text } }`,
-  ).join("")}
+  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_FIELDS}
   }`
     : "";
   const searches = kinds
@@ -270,7 +267,7 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     const response = await client.graphql<ReportPageResponse>(query, variables);
     requests += 1;
 
-    if (withRepository) template = readTemplate(response.repository);
+    if (withRepository) template = readPrTemplate(response.repository);
     batch.forEach((cursor, index) => {
       const result = response[`s${index}`];
       const nodes = (result?.nodes ?? []).filter((node): node is NonNullable<typeof node> => node !== null && typeof node.number === "number");
@@ -324,14 +321,6 @@ function advance(cursor: SearchCursor, result: SearchResult | undefined, created
   return { search: { ...cursor.search, createdFrom: from }, after: null, read: 0 };
 }
 
-function readTemplate(repository: ReportPageResponse["repository"]): string | null {
-  if (!repository) return null;
-  for (const [index] of PR_TEMPLATE_PATHS.entries()) {
-    const text = repository[`template${index}`]?.text ?? null;
-    if (text !== null) return text;
-  }
-  return null;
-}
 
 const CHANGE_TYPES: Record<string, ChangedFile["status"]> = {
   ADDED: "added",
