@@ -12,6 +12,8 @@ export interface PublishReportInput extends RepoRef {
   body: string;
   /** `labels` and `close_previous` are read. */
   report: Pick<Config["report"], "labels" | "close_previous">;
+  /** The report issues as just listed by the caller (`findReportIssues`), to save listing them again. */
+  listed?: readonly ReportIssue[];
 }
 
 /** What {@link publishReport} did. */
@@ -34,8 +36,9 @@ interface IssueResponse {
 /**
  * Publish a weekly report idempotently, keyed by its ISO week:
  *
- * 1. list the report issues ({@link findReportIssues}, one request) and find
- *    this week's by its marker ({@link findReportForWeek});
+ * 1. list the report issues ({@link findReportIssues}, one request, unless
+ *    the caller passes its fresh `listed`) and find this week's by its marker
+ *    ({@link findReportForWeek});
  * 2. found: `PATCH` its title, body and labels (the report's labels added to
  *    those it has, so labels people added stay); not found: `POST` it with
  *    the report's labels and no automatic retry. When the create answers 5xx,
@@ -49,13 +52,13 @@ interface IssueResponse {
  *
  * @param client REST-capable client (the installation's, or the CLI's token)
  * @param input the repository, week, title, body and `report` settings
- * @returns what was done and the requests made (2 to 6)
+ * @returns what was done and the requests made (1 to 6)
  * @throws the client's `RequestError`: anything but a 5xx on the first create,
  *   or any error on the second
  */
 export async function publishReport(client: GitHubClient, input: PublishReportInput): Promise<PublishedReport> {
   const { owner, repo } = input;
-  const listed = await findReportIssues(client, { owner, repo, labels: input.report.labels });
+  const listed = input.listed ? { issues: input.listed, requests: 0 } : await findReportIssues(client, { owner, repo, labels: input.report.labels });
   let apiCalls = listed.requests;
   const existing = findReportForWeek(listed.issues, input.week, input.title);
 

@@ -64,7 +64,15 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
           reports: listed.issues,
           priorApiCalls: loaded.requests + listed.requests,
         });
-        const result = await publishReport(client, { owner, repo, week: built.week, title: built.title, body: built.body, report });
+        const result = await publishReport(client, {
+          owner,
+          repo,
+          week: built.week,
+          title: built.title,
+          body: built.body,
+          report,
+          listed: listed.issues,
+        });
         published.set(key, due.week);
         app.log.info(
           {
