@@ -1,8 +1,8 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
-import { handleIssue } from "./handlers/handle-issue.js";
-import { handlePullRequest, PULL_REQUEST_ACTIONS, PULL_REQUEST_REVIEW_ACTIONS } from "./handlers/handle-pull-request.js";
-import { handleRerequest } from "./handlers/handle-rerequest.js";
-import { createServices, type Services } from "./handlers/services.js";
+import { handleIssue } from "./pipelines/handle-issue.js";
+import { handlePullRequest, PULL_REQUEST_ACTIONS, PULL_REQUEST_REVIEW_ACTIONS } from "./pipelines/handle-pull-request.js";
+import { handleRerequest } from "./pipelines/handle-rerequest.js";
+import { createServices, type Services } from "./pipelines/services.js";
 import { startScheduler } from "./schedule/start-scheduler.js";
 import { assertWebhookSecret } from "./server/assert-webhook-secret.js";
 import { InFlight } from "./server/in-flight.js";

@@ -1,4 +1,4 @@
-import { MAX_ANNOTATIONS_PER_REQUEST } from "./limits.js";
+import { MAX_ANNOTATIONS_PER_REQUEST } from "../model/github-limits.js";
 
 /**
  * Split annotations into request-sized batches, in order: the first batch goes

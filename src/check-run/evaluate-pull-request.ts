@@ -4,7 +4,7 @@ import { CONFIG_REFERENCE_URL, type Config } from "../config/schema.js";
 import { renderConfigErrors } from "../config/render-config-errors.js";
 import { renderProposedConfig } from "../config/render-proposed-config.js";
 import { validateProposedConfig, type ProposedConfigCheck } from "../config/validate-proposed-config.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
 import { PULL_REQUEST_RULES } from "../rules/registry.js";
 import type { Rule, RuleResult } from "../rules/rule.js";

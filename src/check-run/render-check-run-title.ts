@@ -1,6 +1,6 @@
 import type { RuleResult } from "../rules/rule.js";
-import { MAX_TITLE_CHARS } from "./limits.js";
-import { truncateUtf8 } from "./truncate-utf8.js";
+import { MAX_TITLE_CHARS } from "../model/github-limits.js";
+import { truncateUtf8 } from "../text/truncate-utf8.js";
 import { countOf } from "../text/count-of.js";
 
 /** Prefix of the title when `.github/eng-health.yml` could not be fully read. */

@@ -1,10 +1,10 @@
 import type { Annotation, RuleResult } from "../rules/rule.js";
 import type { Conclusion } from "./conclusion.js";
-import { MAX_OUTPUT_CHARS, MAX_TITLE_CHARS } from "./limits.js";
+import { MAX_OUTPUT_CHARS, MAX_TITLE_CHARS } from "../model/github-limits.js";
 import { renderCheckRunTitle } from "./render-check-run-title.js";
 import { resultMark } from "./result-mark.js";
 import { toApiAnnotation } from "./to-api-annotation.js";
-import { truncateUtf8, utf8Bytes } from "./truncate-utf8.js";
+import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
 
 /** An annotation in the Checks API's REST shape (`output.annotations[]`). */
 export interface ApiAnnotation {

@@ -1,6 +1,6 @@
-import { MAX_OUTPUT_CHARS } from "./limits.js";
+import { MAX_OUTPUT_CHARS } from "../model/github-limits.js";
 import type { CheckRunOutput } from "./render-check-run.js";
-import { truncateUtf8, utf8Bytes } from "./truncate-utf8.js";
+import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
 import { capitalise } from "../text/capitalise.js";
 
 /** Title of the run when the rules could not be evaluated. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { RuleResult } from "../rules/rule.js";
 import type { Conclusion } from "./conclusion.js";
-import { MAX_OUTPUT_CHARS } from "./limits.js";
-import { utf8Bytes } from "./truncate-utf8.js";
+import { MAX_OUTPUT_CHARS } from "../model/github-limits.js";
+import { utf8Bytes } from "../text/truncate-utf8.js";
 
 /**
  * The rule results a check run was written with, kept in the run itself

@@ -1,7 +1,7 @@
 import type { Annotation } from "../rules/rule.js";
-import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "./limits.js";
+import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "../model/github-limits.js";
 import type { ApiAnnotation } from "./render-check-run.js";
-import { truncateUtf8 } from "./truncate-utf8.js";
+import { truncateUtf8 } from "../text/truncate-utf8.js";
 
 /**
  * A rule's camel-cased {@link Annotation} in the Checks API's REST shape

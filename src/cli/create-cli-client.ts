@@ -1,5 +1,5 @@
 import { Octokit } from "@octokit/rest";
-import type { GitHubClient } from "../facts/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
 import { UsageError } from "./parse-args.js";
 
 /** The default REST API root. */

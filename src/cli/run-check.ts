@@ -1,8 +1,8 @@
 import { renderJsonResult } from "../check-run/render-json-result.js";
-import type { GitHubClient } from "../facts/github-client.js";
-import { loadConfig } from "../facts/load-config.js";
-import type { PullRequestPayload } from "../facts/pull-request-payload.js";
-import { gatherAndEvaluate } from "../handlers/gather-and-evaluate.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { loadConfig } from "../github/load-config.js";
+import type { PullRequestPayload } from "../github/pull-request-payload.js";
+import { gatherAndEvaluate } from "../pipelines/gather-and-evaluate.js";
 
 /** Where the CLI writes. */
 export interface CliIo {

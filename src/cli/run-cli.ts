@@ -1,9 +1,9 @@
-import type { GitHubClient } from "../facts/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
 import { createCliClient } from "./create-cli-client.js";
 import { parseArgs, USAGE, UsageError } from "./parse-args.js";
 import { runCheck, type CliIo } from "./run-check.js";
 import { runReport } from "./run-report.js";
-import { httpStatus } from "../facts/http-status.js";
+import { httpStatus } from "../github/http-status.js";
 
 /**
  * The `eng-health` command line, testable: arguments, environment and output

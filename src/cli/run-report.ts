@@ -1,8 +1,8 @@
-import type { GitHubClient } from "../facts/github-client.js";
-import { loadConfig } from "../facts/load-config.js";
-import { buildWeeklyReport } from "../report/build-weekly-report.js";
-import { isoWeekWindow, lastCompleteIsoWeek, parseIsoWeek } from "../report/iso-week.js";
-import { publishReport } from "../report/publish-report.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { loadConfig } from "../github/load-config.js";
+import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
+import { isoWeekWindow, lastCompleteIsoWeek, parseIsoWeek } from "../time/iso-week.js";
+import { publishReport } from "../publish/publish-report.js";
 import { parseInstant } from "../time/parse-instant.js";
 import { UsageError } from "./parse-args.js";
 import type { CliIo } from "./run-check.js";

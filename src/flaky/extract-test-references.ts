@@ -1,4 +1,4 @@
-import { createMatcher } from "../rules/match-globs.js";
+import { createMatcher } from "../glob/match-globs.js";
 
 /** What an issue's text says about which tests it is about. */
 export interface TestReferences {

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { FlakyIssue } from "../facts/pull-request-facts.js";
+import type { FlakyIssue } from "../model/pull-request-facts.js";
 import { daysBetween, roundToTenth } from "../time/days-between.js";
 
 /** The state of a repository's open flaky tests against the team's limits. */

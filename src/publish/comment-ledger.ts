@@ -1,4 +1,4 @@
-import { TtlCache } from "../facts/ttl-cache.js";
+import { TtlCache } from "../cache/ttl-cache.js";
 
 /** How long this process remembers a comment it posted: an hour. */
 export const POSTED_COMMENT_MEMORY_MS = 60 * 60 * 1000;

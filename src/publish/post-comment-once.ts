@@ -1,4 +1,4 @@
-import type { GitHubClient, RepoRef } from "../facts/github-client.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { commentKey, type CommentLedger } from "./comment-ledger.js";
 
 /** Comments per page of `GET /repos/{owner}/{repo}/issues/{n}/comments` (the REST maximum). */

@@ -1,12 +1,12 @@
 import type { Config } from "../config/schema.js";
-import type { FlakyIssue, PullRequestFacts, ReviewFacts } from "../facts/pull-request-facts.js";
-import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../facts/report-facts.js";
+import type { FlakyIssue, PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
+import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../model/report-facts.js";
 import { measureTimeUnderLabel } from "../flaky/measure-time-under-label.js";
 import { flakyIssueAgeDays, summarizeFlakyIssues } from "../flaky/summarize-flaky-issues.js";
 import { measureTimeToFirstReview } from "../review/measure-time-to-first-review.js";
 import { reviewTargetHours } from "../review/review-target-hours.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
-import { isBot } from "../rules/is-bot.js";
+import { isBot } from "../model/is-bot.js";
 import type { Rule, RuleId } from "../rules/rule.js";
 import { createBusinessClock } from "../time/business-clock.js";
 import { parseInstant } from "../time/parse-instant.js";

@@ -1,6 +1,6 @@
 import { formatHours } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
-import { truncateUtf8, utf8Bytes } from "../check-run/truncate-utf8.js";
+import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
 import { formatDays } from "../flaky/format-days.js";
 import { formatReviewHours } from "../review/format-review-hours.js";
 import { chooseRetroQuestions } from "./choose-retro-questions.js";

@@ -1,4 +1,4 @@
-import { isoWeekLabel } from "./iso-week.js";
+import { isoWeekLabel } from "../time/iso-week.js";
 import { roundTo } from "./stats.js";
 import type { WeekMetrics } from "./week-metrics.js";
 

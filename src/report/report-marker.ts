@@ -1,4 +1,4 @@
-import { ISO_WEEK_PATTERN } from "./iso-week.js";
+import { ISO_WEEK_PATTERN } from "../time/iso-week.js";
 import { WEEK_COUNT_KEYS, WEEK_METRIC_KEYS, type WeekMetrics } from "./week-metrics.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { Actor, ReviewFacts, SubmittedReview } from "../facts/pull-request-facts.js";
-import { isBot } from "../rules/is-bot.js";
+import type { Actor, ReviewFacts, SubmittedReview } from "../model/pull-request-facts.js";
+import { isBot } from "../model/is-bot.js";
 import type { BusinessClock } from "../time/business-clock.js";
 import { parseInstant } from "../time/parse-instant.js";
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import type { RuleResult } from "../rules/rule.js";
 import { createBusinessClock } from "../time/business-clock.js";
 import { measureTimeToFirstReview } from "./measure-time-to-first-review.js";

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { evaluateAdr, type AdrEvaluation } from "./evaluate-adr.js";
-import { findSections, type SectionCheck } from "./find-sections.js";
+import { findSections, type SectionCheck } from "./parse-sections.js";
 import { isUntouchedTemplate, stripDescription, type StrippedDescription } from "./strip-description.js";
 
 /**

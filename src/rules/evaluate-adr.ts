@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
-import type { ChangedFile, PullRequestFacts } from "../facts/pull-request-facts.js";
-import { createMatcher } from "./match-globs.js";
-import { findAdrLinks } from "./find-adr-links.js";
+import type { ChangedFile, PullRequestFacts } from "../model/pull-request-facts.js";
+import { createMatcher } from "../glob/match-globs.js";
+import { findAdrLinks } from "./detect-adr-links.js";
 import { removeTemplateText } from "./strip-description.js";
 
 /** A changed file that matches `reasoning.adr.required_for`. */

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
-import { isBot } from "./is-bot.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
+import { isBot } from "../model/is-bot.js";
 import type { Rule, RuleResult } from "./rule.js";
 
 /**

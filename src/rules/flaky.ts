@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
-import { findFlakyTestsChanged, type FlakyTestChange } from "../flaky/find-flaky-tests-changed.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
+import { findFlakyTestsChanged, type FlakyTestChange } from "../flaky/detect-flaky-tests-changed.js";
 import { formatDays } from "../flaky/format-days.js";
 import { formatIssueList } from "../flaky/format-issue-list.js";
 import { saysClosesIssue } from "../flaky/says-closes-issue.js";

@@ -1,7 +1,7 @@
 import { annotationLevelFor } from "./annotation-level-for.js";
 import type { Level } from "../config/schema.js";
 import type { ReasoningAssessment } from "./assess-reasoning.js";
-import { globFolder } from "./glob-folder.js";
+import { globFolder } from "../glob/glob-folder.js";
 import type { OneWayDoor } from "./evaluate-adr.js";
 import type { Finding, RuleResult } from "./rule.js";
 import { countOf } from "../text/count-of.js";

@@ -1,6 +1,6 @@
 import { formatHours } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
-import type { PullRequestFacts, ReviewFacts } from "../facts/pull-request-facts.js";
+import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
 import { formatRequestedReviewers } from "../review/format-requested-reviewers.js";
 import { formatReviewHours } from "../review/format-review-hours.js";
 import { measureTimeToFirstReview } from "../review/measure-time-to-first-review.js";

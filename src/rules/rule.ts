@@ -1,5 +1,5 @@
 import type { Config, Level } from "../config/schema.js";
-import type { PullRequestFacts } from "../facts/pull-request-facts.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
 
 /** The rules a check run reports, in table order. See the design doc's "Rule results". */
 export type RuleId = "reasoning" | "tests" | "disabled-tests" | "review" | "flaky";

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
-import { createMatcher } from "./match-globs.js";
+import { createMatcher } from "../glob/match-globs.js";
 
 /** Where a language's tests conventionally live, by extension (lower case, no dot). */
 const PREFERRED_TEST_ROOT: Record<string, string> = { py: "tests", rb: "spec" };

@@ -1,9 +1,9 @@
 import type { Config } from "../config/schema.js";
-import type { ChangedFile } from "../facts/pull-request-facts.js";
+import type { ChangedFile } from "../model/pull-request-facts.js";
 import { addedLines } from "./added-lines.js";
 import { annotationLevelFor } from "./annotation-level-for.js";
 import { hasTestCounterpart } from "./has-test-counterpart.js";
-import { createMatcher } from "./match-globs.js";
+import { createMatcher } from "../glob/match-globs.js";
 import type { Annotation, Finding, Rule, RuleResult } from "./rule.js";
 import { suggestTestPath } from "./suggest-test-path.js";
 import { countOf } from "../text/count-of.js";

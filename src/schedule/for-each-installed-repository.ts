@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { GitHubClient, RepoRef } from "../facts/github-client.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
 
 /** Repositories per page of `GET /installation/repositories` (the API's maximum). */
 const PER_PAGE = 100;

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { Services } from "../handlers/services.js";
+import type { Services } from "../pipelines/services.js";
 
 /** A periodic job of the app (the review sweep, the weekly report). */
 export interface ScheduledJob {

@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import type { Probot } from "probot";
-import type { Services } from "../handlers/services.js";
+import type { Services } from "../pipelines/services.js";
 import type { Settings } from "../server/settings.js";
 import type { ScheduledJob } from "./scheduled-job.js";
 import { scheduledJobs } from "./scheduled-jobs.js";

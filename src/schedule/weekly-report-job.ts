@@ -1,10 +1,10 @@
-import { loadConfig } from "../facts/load-config.js";
-import { buildWeeklyReport } from "../report/build-weekly-report.js";
-import { findReportIssues } from "../report/find-report-issues.js";
-import { publishReport } from "../report/publish-report.js";
+import { loadConfig } from "../github/load-config.js";
+import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
+import { findReportIssues } from "../github/find-report-issues.js";
+import { publishReport } from "../publish/publish-report.js";
 import type { Settings } from "../server/settings.js";
 import { forEachInstalledRepository } from "./for-each-installed-repository.js";
-import { isReportDue } from "./is-report-due.js";
+import { isReportDue } from "../report/is-report-due.js";
 import type { ScheduledJob } from "./scheduled-job.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Log } from "../handlers/log.js";
+import type { Log } from "../model/log.js";
 import type { InFlight } from "./in-flight.js";
 
 /**

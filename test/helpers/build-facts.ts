@@ -1,4 +1,4 @@
-import type { PullRequestFacts } from "../../src/facts/pull-request-facts.js";
+import type { PullRequestFacts } from "../../src/model/pull-request-facts.js";
 
 /**
  * A plain PullRequestFacts for unit tests: a human-authored, open, non-draft PR

@@ -1,5 +1,5 @@
-import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../../src/facts/report-facts.js";
-import type { ReviewFacts } from "../../src/facts/pull-request-facts.js";
+import type { ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../../src/model/report-facts.js";
+import type { ReviewFacts } from "../../src/model/pull-request-facts.js";
 
 /**
  * Plain report facts for unit tests: acme/widgets, the UTC window of

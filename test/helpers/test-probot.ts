@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import nock from "nock";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
-import { createServices, type Services } from "../../src/handlers/services.js";
+import { createServices, type Services } from "../../src/pipelines/services.js";
 import { createApp } from "../../src/index.js";
 import { readSettings } from "../../src/server/settings.js";
 import { testPrivateKey } from "./test-key.js";

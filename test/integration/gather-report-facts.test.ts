@@ -2,7 +2,7 @@ import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { gatherReportFacts } from "../../src/facts/gather-report-facts.js";
+import { gatherReportFacts } from "../../src/github/gather-report-facts.js";
 
 const API = "https://api.github.com";
 const WINDOW = { week: "2026-W47", start: "2026-11-16T00:00:00Z", end: "2026-11-23T00:00:00Z" };

@@ -3,8 +3,8 @@ import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { loadConfig } from "../../src/facts/load-config.js";
-import type { OctokitLike } from "../../src/facts/load-config.js";
+import { loadConfig } from "../../src/github/load-config.js";
+import type { OctokitLike } from "../../src/github/load-config.js";
 
 const API = "https://api.github.com";
 const REPO = { owner: "acme", repo: "app" };

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSyntheticGitHub, type SyntheticGitHub } from "../../src/bench/synthetic-github.js";
-import { buildSyntheticRepository, type SyntheticRepository } from "../../src/bench/synthetic-repository.js";
+import { startSyntheticGitHub, type SyntheticGitHub } from "../../bench/synthetic-github.js";
+import { buildSyntheticRepository, type SyntheticRepository } from "../../bench/synthetic-repository.js";
 import { createCliClient } from "../../src/cli/create-cli-client.js";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { buildWeeklyReport } from "../../src/report/build-weekly-report.js";
-import { isoWeekWindow } from "../../src/report/iso-week.js";
+import { buildWeeklyReport } from "../../src/pipelines/build-weekly-report.js";
+import { isoWeekWindow } from "../../src/time/iso-week.js";
 import { measureWeek } from "../../src/report/measure-week.js";
-import { publishReport } from "../../src/report/publish-report.js";
+import { publishReport } from "../../src/publish/publish-report.js";
 import { REPORT_RULES } from "../../src/rules/registry.js";
 
 const N = 100;

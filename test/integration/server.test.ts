@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { pino } from "pino";
 import { run } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "../../src/handlers/services.js";
+import { createServices } from "../../src/pipelines/services.js";
 import { createApp } from "../../src/index.js";
 import { readSettings } from "../../src/server/settings.js";
 import { examplePayload } from "../helpers/payloads.js";

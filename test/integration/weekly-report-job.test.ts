@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createServices } from "../../src/handlers/services.js";
+import { createServices } from "../../src/pipelines/services.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
 import type { WeekMetrics } from "../../src/report/week-metrics.js";
 import type { ScheduledJob } from "../../src/schedule/scheduled-job.js";

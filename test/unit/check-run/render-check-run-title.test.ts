@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_TITLE_CHARS } from "../../../src/check-run/limits.js";
+import { MAX_TITLE_CHARS } from "../../../src/model/github-limits.js";
 import { renderCheckRunTitle } from "../../../src/check-run/render-check-run-title.js";
 import type { Level } from "../../../src/config/schema.js";
 import type { RuleResult, RuleStatus } from "../../../src/rules/rule.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_OUTPUT_CHARS } from "../../../src/check-run/limits.js";
+import { MAX_OUTPUT_CHARS } from "../../../src/model/github-limits.js";
 import { renderCheckRun } from "../../../src/check-run/render-check-run.js";
 import type { RuleResult } from "../../../src/rules/rule.js";
 import { annotatedFinding, exampleResults, ruleResult } from "./rule-results.js";

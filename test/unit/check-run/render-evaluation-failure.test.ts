@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_OUTPUT_CHARS } from "../../../src/check-run/limits.js";
+import { MAX_OUTPUT_CHARS } from "../../../src/model/github-limits.js";
 import { renderEvaluationFailure } from "../../../src/check-run/render-evaluation-failure.js";
 
 describe("renderEvaluationFailure", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "../../../src/check-run/limits.js";
+import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "../../../src/model/github-limits.js";
 import { toApiAnnotation } from "../../../src/check-run/to-api-annotation.js";
 import type { Annotation } from "../../../src/rules/rule.js";
 

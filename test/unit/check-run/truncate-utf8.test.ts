@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { truncateUtf8, utf8Bytes } from "../../../src/check-run/truncate-utf8.js";
+import { truncateUtf8, utf8Bytes } from "../../../src/text/truncate-utf8.js";
 
 describe("truncateUtf8", () => {
   it.each<[string, number, string]>([

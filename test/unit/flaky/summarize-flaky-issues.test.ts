@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../../src/config/schema.js";
-import type { FlakyIssue } from "../../../src/facts/pull-request-facts.js";
+import type { FlakyIssue } from "../../../src/model/pull-request-facts.js";
 import { summarizeFlakyIssues } from "../../../src/flaky/summarize-flaky-issues.js";
 
 const NOW = "2026-11-16T12:00:00Z";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configSchema, type Config, type ConfigInput } from "../../../src/config/schema.js";
-import type { ReportPullRequest } from "../../../src/facts/report-facts.js";
-import { isoWeekWindow } from "../../../src/report/iso-week.js";
+import type { ReportPullRequest } from "../../../src/model/report-facts.js";
+import { isoWeekWindow } from "../../../src/time/iso-week.js";
 import { measureWeek } from "../../../src/report/measure-week.js";
 import { WEEK_METRIC_KEYS } from "../../../src/report/week-metrics.js";
 import { reasoningRule } from "../../../src/rules/reasoning.js";

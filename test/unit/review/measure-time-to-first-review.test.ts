@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewFacts, ReviewTimelineEvent, SubmittedReview } from "../../../src/facts/pull-request-facts.js";
+import type { ReviewFacts, ReviewTimelineEvent, SubmittedReview } from "../../../src/model/pull-request-facts.js";
 import { measureTimeToFirstReview, type TimeToFirstReview } from "../../../src/review/measure-time-to-first-review.js";
 import { createBusinessClock } from "../../../src/time/business-clock.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type Config } from "../../../src/config/schema.js";
-import type { PullRequestFacts, ReviewFacts } from "../../../src/facts/pull-request-facts.js";
+import type { PullRequestFacts, ReviewFacts } from "../../../src/model/pull-request-facts.js";
 import { REVIEW_NUDGE_MARKER } from "../../../src/review/render-review-nudge.js";
 import { reviewNudgeFor } from "../../../src/review/review-nudge-for.js";
 import { evaluateRules } from "../../../src/rules/evaluate-rules.js";

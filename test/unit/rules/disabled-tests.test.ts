@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type Config, type Level } from "../../../src/config/schema.js";
-import type { ChangedFile, FlakyIssue } from "../../../src/facts/pull-request-facts.js";
+import type { ChangedFile, FlakyIssue } from "../../../src/model/pull-request-facts.js";
 import { disabledTestsRule } from "../../../src/rules/disabled-tests.js";
-import { findDisabledTestMarker } from "../../../src/rules/find-disabled-test-marker.js";
-import { findDisabledTests } from "../../../src/rules/find-disabled-tests.js";
+import { findDisabledTestMarker } from "../../../src/rules/detect-disabled-test-marker.js";
+import { findDisabledTests } from "../../../src/rules/detect-disabled-tests.js";
 import { buildFacts } from "../../helpers/build-facts.js";
 
 function flaky(number: number): FlakyIssue {

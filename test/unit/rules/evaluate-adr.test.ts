@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangedFile } from "../../../src/facts/pull-request-facts.js";
+import type { ChangedFile } from "../../../src/model/pull-request-facts.js";
 import { evaluateAdr } from "../../../src/rules/evaluate-adr.js";
 
 const file = (filename: string, status: ChangedFile["status"] = "modified", previousFilename?: string): ChangedFile => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type Config } from "../../../src/config/schema.js";
-import type { ChangedFile, FlakyIssue } from "../../../src/facts/pull-request-facts.js";
+import type { ChangedFile, FlakyIssue } from "../../../src/model/pull-request-facts.js";
 import { evaluateRules } from "../../../src/rules/evaluate-rules.js";
 import { flakyRule } from "../../../src/rules/flaky.js";
 import { buildFacts } from "../../helpers/build-facts.js";

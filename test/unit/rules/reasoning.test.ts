@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type Config, type Level } from "../../../src/config/schema.js";
-import type { ChangedFile } from "../../../src/facts/pull-request-facts.js";
+import type { ChangedFile } from "../../../src/model/pull-request-facts.js";
 import { evaluateRules } from "../../../src/rules/evaluate-rules.js";
 import { reasoningRule } from "../../../src/rules/reasoning.js";
 import { buildFacts } from "../../helpers/build-facts.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Config, type ConfigInput, configSchema, DEFAULT_CONFIG } from "../../../src/config/schema.js";
-import type { ReviewFacts } from "../../../src/facts/pull-request-facts.js";
+import type { ReviewFacts } from "../../../src/model/pull-request-facts.js";
 import { evaluateRules } from "../../../src/rules/evaluate-rules.js";
 import { reviewRule } from "../../../src/rules/review.js";
 import { buildFacts } from "../../helpers/build-facts.js";

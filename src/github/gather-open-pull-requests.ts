@@ -1,0 +1,207 @@
+import {
+  checkSuitesSelection,
+  GRAPHQL_PAGE_SIZE,
+  REVIEW_REQUESTS_FIELD,
+  TIMELINE_FIELDS,
+  TIMELINE_TYPES,
+  toActor,
+  toReviewFacts,
+  type PullRequestNode,
+  type TimelineNode,
+} from "./gather-pull-request-state.js";
+import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
+
+/**
+ * Check suites read per head commit. GitHub Actions makes one suite per
+ * workflow, so a busy commit has many; ours is one of them. Same bound as the
+ * PR-event lookup in `gather-pull-request-state.ts`.
+ */
+const CHECK_SUITES_PER_COMMIT = 50;
+/** Labels read per PR (a PR with more is unheard of; the review rule has no skip labels anyway). */
+const LABELS_PER_PR = 50;
+
+/** One open, non-draft pull request as the review sweep sees it. */
+export interface OpenPullRequest {
+  /**
+   * Facts for the `review` rule only: number, title, author, draft, state,
+   * labels, head SHA, URL, creation time and review facts. `body`, `files`,
+   * `template` and `flakyIssues` are left empty: other rules must not be
+   * evaluated on these.
+   */
+  facts: PullRequestFacts & { review: ReviewFacts };
+  /** False when the review timeline has more than one page (more than 100 events): the facts may miss some. */
+  timelineComplete: boolean;
+  /** This app's latest check run with the configured name on the head commit, or null. */
+  checkRun: { id: number; summary: string | null } | null;
+  /**
+   * Bodies of the PR's last 100 comments (oldest first) when comments were
+   * asked for, else null. `complete` is false when the PR has more.
+   */
+  comments: { bodies: string[]; complete: boolean } | null;
+}
+
+/** The result of {@link gatherOpenPullRequests}. */
+export interface OpenPullRequests {
+  /** Open PRs that are not drafts, oldest first. */
+  pullRequests: OpenPullRequest[];
+  /** Open drafts left out. */
+  drafts: number;
+  /** GraphQL requests made: one per page of 100 open PRs. */
+  requests: number;
+}
+
+interface Connection<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
+}
+interface OpenPullRequestNode extends Pick<PullRequestNode, "isDraft" | "reviewRequests"> {
+  number: number;
+  title: string;
+  url: string;
+  createdAt: string;
+  headRefOid: string;
+  author: { login: string; __typename: string } | null;
+  labels: { nodes: Array<{ name: string }> };
+  timelineItems: Connection<TimelineNode>;
+  commits: {
+    nodes: Array<{
+      commit: {
+        checkSuites: { nodes: Array<{ checkRuns: { nodes: Array<{ databaseId: number; summary: string | null }> } | null }> } | null;
+      };
+    }>;
+  };
+  comments?: { totalCount: number; nodes: Array<{ body: string }> };
+}
+interface OpenPullRequestsResponse {
+  repository: { pullRequests: Connection<OpenPullRequestNode> } | null;
+}
+
+/**
+ * The query for one page of open PRs, with everything the review sweep needs
+ * per PR: the review timeline and requests (same selection as a PR event),
+ * labels, and the head commit's check run with our name, summary included
+ * (it carries the results marker). With `includeComments`, the last 100
+ * comment bodies too, so the nudge marker is found without a request per PR.
+ * Exported for tests that assert the exact query sent.
+ */
+export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; appId?: number }): string {
+  const comments = parts.includeComments
+    ? `
+        comments(last: ${GRAPHQL_PAGE_SIZE}) { totalCount nodes { body } }`
+    : "";
+  const appIdVariable = parts.appId === undefined ? "" : ", $appId: Int!";
+  return `query ($owner: String!, $repo: String!, $checkName: String!, $cursor: String${appIdVariable}) {
+  repository(owner: $owner, name: $repo) {
+    pullRequests(first: ${GRAPHQL_PAGE_SIZE}, after: $cursor, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        number
+        title
+        url
+        isDraft
+        createdAt
+        headRefOid
+        author { login __typename }
+        labels(first: ${LABELS_PER_PR}) { nodes { name } }
+        timelineItems(first: ${GRAPHQL_PAGE_SIZE}, itemTypes: ${TIMELINE_TYPES}) {${TIMELINE_FIELDS}
+        }
+        ${REVIEW_REQUESTS_FIELD}
+        commits(last: 1) {
+          nodes {
+            commit {
+              ${checkSuitesSelection(parts.appId, CHECK_SUITES_PER_COMMIT)} {
+                nodes { checkRuns(first: 1, filterBy: { checkName: $checkName, checkType: LATEST }) { nodes { databaseId summary } } }
+              }
+            }
+          }
+        }${comments}
+      }
+    }
+  }
+}`;
+}
+
+/**
+ * Every open pull request of a repository that is not a draft, in pages of
+ * 100 (GraphQL's maximum `first`): one request per page, nothing per PR.
+ * Drafts are counted and left out (the review clock is stopped for them).
+ *
+ * @param client GraphQL-capable client
+ * @param input `checkName`: the configured check run name (`checks.name`);
+ *   `includeComments`: read the last 100 comment bodies per PR (for the nudge
+ *   marker); `now`: ISO instant of evaluation, set as the facts' `now`
+ * @returns the PRs, oldest first, with their facts, check run and comments
+ * @throws the client's GraphQL or request error
+ */
+export async function gatherOpenPullRequests(
+  client: GitHubClient,
+  input: RepoRef & { checkName: string; includeComments: boolean; now: string; appId?: number },
+): Promise<OpenPullRequests> {
+  const query = buildOpenPullRequestsQuery({
+    includeComments: input.includeComments,
+    ...(input.appId !== undefined ? { appId: input.appId } : {}),
+  });
+  const pullRequests: OpenPullRequest[] = [];
+  let drafts = 0;
+  let requests = 0;
+  let cursor: string | null = null;
+  for (;;) {
+    const response: OpenPullRequestsResponse = await client.graphql<OpenPullRequestsResponse>(query, {
+      owner: input.owner,
+      repo: input.repo,
+      checkName: input.checkName,
+      ...(input.appId !== undefined ? { appId: input.appId } : {}),
+      cursor,
+    });
+    requests += 1;
+    const page = response.repository?.pullRequests;
+    if (!page) break;
+    for (const node of page.nodes) {
+      if (node.isDraft) drafts += 1;
+      else pullRequests.push(toOpenPullRequest(node, input));
+    }
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+    cursor = page.pageInfo.endCursor;
+  }
+  return { pullRequests, drafts, requests };
+}
+
+function toOpenPullRequest(node: OpenPullRequestNode, input: RepoRef & { now: string }): OpenPullRequest {
+  const runs = node.commits.nodes.flatMap(
+    (commit) => commit.commit.checkSuites?.nodes.flatMap((suite) => suite.checkRuns?.nodes ?? []) ?? [],
+  );
+  const latest = runs.reduce<(typeof runs)[number] | null>(
+    (best, run) => (best === null || run.databaseId > best.databaseId ? run : best),
+    null,
+  );
+  return {
+    facts: {
+      owner: input.owner,
+      repo: input.repo,
+      number: node.number,
+      title: node.title,
+      body: "",
+      author: toActor(node.author),
+      draft: node.isDraft,
+      state: "open",
+      mergedAt: null,
+      closedAt: null,
+      labels: node.labels.nodes.map((label) => label.name),
+      headSha: node.headRefOid,
+      htmlUrl: node.url,
+      createdAt: node.createdAt,
+      files: [],
+      filesTruncated: false,
+      template: null,
+      flakyIssues: [],
+      review: toReviewFacts(node, node.timelineItems.nodes),
+      now: input.now,
+    },
+    timelineComplete: !node.timelineItems.pageInfo.hasNextPage,
+    checkRun: latest === null ? null : { id: latest.databaseId, summary: latest.summary },
+    comments: node.comments
+      ? { bodies: node.comments.nodes.map((comment) => comment.body), complete: node.comments.totalCount <= node.comments.nodes.length }
+      : null,
+  };
+}

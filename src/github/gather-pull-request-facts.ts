@@ -1,0 +1,89 @@
+import type { Config } from "../config/schema.js";
+import { isBot } from "../model/is-bot.js";
+import { gatherChangedFiles } from "./gather-changed-files.js";
+import { gatherProposedConfig } from "./gather-proposed-config.js";
+import { gatherPullRequestState, type RepoSnapshot } from "./gather-pull-request-state.js";
+import type { GitHubClient } from "./github-client.js";
+import type { PullRequestFacts } from "../model/pull-request-facts.js";
+import { factsFromPayload, reviewFactsOnOpen, type PullRequestPayload } from "./pull-request-payload.js";
+import type { TtlCache } from "../cache/ttl-cache.js";
+
+/** Inputs of {@link gatherPullRequestFacts}. */
+export interface GatherPullRequestInput {
+  owner: string;
+  repo: string;
+  pr: PullRequestPayload;
+  config: Config;
+  /** The webhook action, when gathering for one (`opened` needs no review timeline). */
+  action?: string;
+  /** ISO instant of evaluation. */
+  now: string;
+  /** Repository snapshots (PR template, open flaky issues) by `owner/repo`; omit to always fetch. */
+  snapshotCache?: TtlCache<RepoSnapshot & { label: string }>;
+  /** This GitHub App's id, when known (see `gatherPullRequestState`). */
+  appId?: number;
+}
+
+/** Facts for the rules, the existing check run, and the API calls spent. */
+export interface GatheredPullRequest {
+  facts: PullRequestFacts;
+  existingCheckRunId: number | null;
+  /** The PR's own `.github/eng-health.yml` at its head when the PR adds or changes it, else null. */
+  proposedConfigText: string | null;
+  /** GitHub requests made here (REST + GraphQL). */
+  apiCalls: number;
+}
+
+/**
+ * Gather everything the rules need for one PR in two requests (three when the
+ * PR changes `.github/eng-health.yml`, whose new version is read to validate it): the changed
+ * files with patches (REST, one page per 100 files) and one GraphQL query for
+ * the existing check run, the review timeline (skipped when the PR was just
+ * opened, is a draft, or review is off) and the repository snapshot (skipped
+ * when cached). Both run in parallel.
+ *
+ * @throws the client's errors (the caller turns them into a neutral run)
+ */
+export async function gatherPullRequestFacts(client: GitHubClient, input: GatherPullRequestInput): Promise<GatheredPullRequest> {
+  const { owner, repo, pr, config } = input;
+  const facts = factsFromPayload(pr, { owner, repo }, input.now);
+  const cacheKey = `${owner}/${repo}`.toLowerCase();
+  const cached = input.snapshotCache?.get(cacheKey);
+  const snapshot = cached && cached.label === config.flaky.label ? cached : undefined;
+  const reviewMatters =
+    config.review.level !== "off" && !facts.draft && !isBot(facts.author) && facts.state === "open";
+  const includeReview = reviewMatters && input.action !== "opened";
+
+  const [files, state] = await Promise.all([
+    gatherChangedFiles(client, { owner, repo, number: pr.number, ...(pr.changed_files !== undefined ? { changedFilesCount: pr.changed_files } : {}) }),
+    gatherPullRequestState(client, {
+      owner,
+      repo,
+      number: pr.number,
+      headSha: facts.headSha,
+      checkName: config.checks.name,
+      includeReview,
+      ...(snapshot ? {} : { flakyLabel: config.flaky.label }),
+      ...(input.appId !== undefined ? { appId: input.appId } : {}),
+    }),
+  ]);
+
+  const proposed = await gatherProposedConfig(client, { owner, repo, headSha: facts.headSha, files: files.files });
+
+  const repoSnapshot = snapshot ?? state.snapshot ?? { template: null, flakyIssues: [] };
+  if (!snapshot && state.snapshot) input.snapshotCache?.set(cacheKey, { ...state.snapshot, label: config.flaky.label });
+
+  facts.files = files.files;
+  facts.filesTruncated = files.truncated;
+  facts.template = repoSnapshot.template;
+  facts.flakyIssues = repoSnapshot.flakyIssues;
+  if (state.review) facts.review = state.review;
+  else if (reviewMatters) facts.review = reviewFactsOnOpen(pr, owner);
+
+  return {
+    facts,
+    existingCheckRunId: state.existingCheckRunId,
+    proposedConfigText: proposed?.text ?? null,
+    apiCalls: files.requests + state.requests + (proposed?.requests ?? 0),
+  };
+}

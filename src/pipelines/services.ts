@@ -1,0 +1,35 @@
+import type { RepoSnapshot } from "../github/gather-pull-request-state.js";
+import type { ContentResponse } from "../github/load-config.js";
+import { TtlCache } from "../cache/ttl-cache.js";
+import { CommentLedger } from "../publish/comment-ledger.js";
+
+/** How long a repository's PR template and open flaky issues are reused: 5 minutes. */
+export const SNAPSHOT_TTL_MS = 5 * 60 * 1000;
+
+/** How long a config file's ETag is kept for conditional requests: a day (every read still revalidates). */
+export const CONFIG_ETAG_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Process-wide state the handlers share: caches and the clock. */
+export interface Services {
+  /** PR template and open flaky-test issues per repository; `issues` webhooks invalidate it. */
+  snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
+  /** Config file responses with their ETags: config reads are conditional, a 304 is free. */
+  configCache: TtlCache<{ etag: string; response: ContentResponse }>;
+  /** One-time comments (flaky-test checklist, review nudge) this process is posting or just posted. */
+  comments: CommentLedger;
+  /** The current instant (tests pass a fixed one). */
+  now: () => Date;
+  /** This GitHub App's id (`APP_ID`), when known: lookups then read only its own check suite. */
+  appId?: number;
+}
+
+/** Fresh services for one app instance. */
+export function createServices(options: { now?: () => Date; appId?: number } = {}): Services {
+  return {
+    snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
+    configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5_000),
+    comments: new CommentLedger(),
+    now: options.now ?? (() => new Date()),
+    ...(options.appId !== undefined ? { appId: options.appId } : {}),
+  };
+}

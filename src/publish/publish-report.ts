@@ -1,0 +1,148 @@
+import type { Config } from "../config/schema.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { findPreviousReport, findReportForWeek, findReportIssues, type ReportIssue } from "../github/find-report-issues.js";
+import { isServerError } from "../github/http-status.js";
+
+/** Inputs of {@link publishReport}. */
+export interface PublishReportInput extends RepoRef {
+  /** `YYYY-Www`: the report's key (its marker names it). */
+  week: string;
+  title: string;
+  /** The rendered body, its marker included. */
+  body: string;
+  /** `labels` and `close_previous` are read. */
+  report: Pick<Config["report"], "labels" | "close_previous">;
+  /** The report issues as just listed by the caller (`findReportIssues`), to save listing them again. */
+  listed?: readonly ReportIssue[];
+}
+
+/** What {@link publishReport} did. */
+export interface PublishedReport {
+  /** `created` also when a failed create turned out to have created the issue. */
+  action: "created" | "updated";
+  number: number;
+  htmlUrl: string;
+  /** The previous week's report, closed now; null when nothing was closed. */
+  closedPrevious: number | null;
+  /** API requests made. */
+  apiCalls: number;
+}
+
+interface IssueResponse {
+  number: number;
+  html_url: string;
+}
+
+/**
+ * Publish a weekly report idempotently, keyed by its ISO week:
+ *
+ * 1. list the report issues ({@link findReportIssues}, one request, unless
+ *    the caller passes its fresh `listed`) and find this week's by its marker
+ *    ({@link findReportForWeek});
+ * 2. found: `PATCH` its title, body and labels (the report's labels added to
+ *    those it has, so labels people added stay); not found: `POST` it with
+ *    the report's labels and no automatic retry. When the create answers 5xx,
+ *    GitHub may have created the issue anyway, so the issues are listed again
+ *    and the marker looked up before the create is tried once more: a 5xx
+ *    after GitHub created the issue never leads to a second one;
+ * 3. with `report.close_previous`, the report of the latest earlier week, if
+ *    still open, is closed, then gets one comment linking the new report
+ *    (closed first: a retry after a failure in between finds it closed and
+ *    adds no second comment). A backfill of an older week closes nothing.
+ *
+ * @param client REST-capable client (the installation's, or the CLI's token)
+ * @param input the repository, week, title, body and `report` settings
+ * @returns what was done and the requests made (1 to 6)
+ * @throws the client's `RequestError`: anything but a 5xx on the first create,
+ *   or any error on the second
+ */
+export async function publishReport(client: GitHubClient, input: PublishReportInput): Promise<PublishedReport> {
+  const { owner, repo } = input;
+  const listed = input.listed ? { issues: input.listed, requests: 0 } : await findReportIssues(client, { owner, repo, labels: input.report.labels });
+  let apiCalls = listed.requests;
+  const existing = findReportForWeek(listed.issues, input.week, input.title);
+
+  let published: { action: "created" | "updated"; number: number; htmlUrl: string };
+  if (existing) {
+    const labels = [...new Set([...existing.labels, ...input.report.labels])];
+    const response = await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner,
+      repo,
+      issue_number: existing.number,
+      title: input.title,
+      body: input.body,
+      labels,
+    });
+    apiCalls += 1;
+    const data = response.data as IssueResponse;
+    published = { action: "updated", number: data.number, htmlUrl: data.html_url };
+  } else {
+    const create = async (): Promise<IssueResponse> => {
+      apiCalls += 1;
+      const response = await client.request("POST /repos/{owner}/{repo}/issues", {
+        owner,
+        repo,
+        title: input.title,
+        body: input.body,
+        labels: [...input.report.labels],
+        // Probot's retry plugin would repeat a 5xx create blindly; the lookup below decides instead.
+        request: { retries: 0 },
+      });
+      return response.data as IssueResponse;
+    };
+    let created: IssueResponse;
+    try {
+      created = await create();
+    } catch (error) {
+      if (!isServerError(error)) throw error;
+      const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
+      apiCalls += again.requests;
+      const found = findReportForWeek(again.issues, input.week, input.title);
+      created = found ? { number: found.number, html_url: found.htmlUrl } : await create();
+    }
+    published = { action: "created", number: created.number, htmlUrl: created.html_url };
+  }
+
+  let closedPrevious: number | null = null;
+  if (input.report.close_previous) {
+    const previous = findPreviousReport(listed.issues, input.week);
+    if (previous && previous.state === "open" && previous.number !== published.number) {
+      apiCalls += await closePrevious(client, { owner, repo }, previous, published, input.title);
+      closedPrevious = previous.number;
+    }
+  }
+  return { ...published, closedPrevious, apiCalls };
+}
+
+/** Close the previous report, then leave one comment pointing to the new one. */
+async function closePrevious(
+  client: GitHubClient,
+  repository: RepoRef,
+  previous: ReportIssue,
+  published: { number: number; htmlUrl: string },
+  title: string,
+): Promise<number> {
+  await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...repository,
+    issue_number: previous.number,
+    state: "closed",
+    state_reason: "completed",
+  });
+  await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...repository,
+    issue_number: previous.number,
+    body: renderSupersededComment(published.number, title),
+  });
+  return 2;
+}
+
+/**
+ * The comment left on the previous report when it is closed.
+ *
+ * @param number the new report's issue number
+ * @param title the new report's title
+ */
+export function renderSupersededComment(number: number, title: string): string {
+  return `The next report is out: #${number} (${title}). Closing this one so the latest figures are easy to find; the trend carries on there.`;
+}
+
