@@ -1,7 +1,5 @@
-import type { RuleResult } from "../rules/rule.js";
-
-/** Check run conclusions eng-health uses (a subset of the Checks API's). */
-export type Conclusion = "success" | "neutral" | "failure" | "action_required";
+import type { Conclusion } from "../model/check-run.js";
+import type { RuleResult } from "../model/rule-result.js";
 
 /**
  * The check run's conclusion from rule results (design doc, "Configuration"):

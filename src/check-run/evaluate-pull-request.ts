@@ -7,9 +7,12 @@ import { validateProposedConfig, type ProposedConfigCheck } from "../config/vali
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
 import { PULL_REQUEST_RULES } from "../rules/registry.js";
-import type { Rule, RuleResult } from "../rules/rule.js";
-import { conclusionFor, type Conclusion } from "./conclusion.js";
-import { renderCheckRun, type CheckRunOutput } from "./render-check-run.js";
+import type { Rule } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
+import { conclusionFor } from "./conclusion.js";
+import { type Conclusion } from "../model/check-run.js";
+import { renderCheckRun } from "./render-check-run.js";
+import { type CheckRunOutput } from "../model/check-run.js";
 import { appendResultsMarker } from "./results-marker.js";
 
 /** Everything the check run shows for one PR. */

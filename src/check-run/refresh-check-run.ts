@@ -1,5 +1,5 @@
 import type { ConfigError } from "../config/config-result.js";
-import type { RuleResult } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 import { renderEvaluation, type PullRequestEvaluation } from "./evaluate-pull-request.js";
 import type { ResultsMarkerData } from "./results-marker.js";
 

@@ -1,4 +1,4 @@
-import type { RuleResult } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 import { MAX_TITLE_CHARS } from "../model/github-limits.js";
 import { truncateUtf8 } from "../text/truncate-utf8.js";
 import { countOf } from "../text/count-of.js";

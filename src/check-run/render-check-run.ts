@@ -1,31 +1,10 @@
-import type { Annotation, RuleResult } from "../rules/rule.js";
-import type { Conclusion } from "./conclusion.js";
+import type { Annotation, RuleResult } from "../model/rule-result.js";
+import type { CheckRunOutput, Conclusion } from "../model/check-run.js";
 import { MAX_OUTPUT_CHARS, MAX_TITLE_CHARS } from "../model/github-limits.js";
 import { renderCheckRunTitle } from "./render-check-run-title.js";
 import { resultMark } from "./result-mark.js";
 import { toApiAnnotation } from "./to-api-annotation.js";
 import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
-
-/** An annotation in the Checks API's REST shape (`output.annotations[]`). */
-export interface ApiAnnotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "notice" | "warning" | "failure";
-  message: string;
-  title?: string;
-}
-
-/**
- * A check run's `output` (REST "Create a check run"), with every annotation;
- * send them in batches of 50 with `batchAnnotations`.
- */
-export interface CheckRunOutput {
-  title: string;
-  summary: string;
-  text?: string;
-  annotations: ApiAnnotation[];
-}
 
 /** What {@link renderCheckRun} needs. */
 export interface RenderCheckRunInput {

@@ -1,5 +1,5 @@
 import { MAX_OUTPUT_CHARS } from "../model/github-limits.js";
-import type { CheckRunOutput } from "./render-check-run.js";
+import type { CheckRunOutput } from "../model/check-run.js";
 import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
 import { capitalise } from "../text/capitalise.js";
 

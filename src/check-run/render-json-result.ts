@@ -1,7 +1,8 @@
-import type { Level } from "../config/schema.js";
-import type { RuleId, RuleResult, RuleStatus } from "../rules/rule.js";
-import type { Conclusion } from "./conclusion.js";
-import type { ApiAnnotation } from "./render-check-run.js";
+import type { Level } from "../model/rule-result.js";
+import type { RuleId } from "../rules/rule.js";
+import type { RuleResult, RuleStatus } from "../model/rule-result.js";
+import type { Conclusion } from "../model/check-run.js";
+import type { ApiAnnotation } from "../model/check-run.js";
 import { toApiAnnotation } from "./to-api-annotation.js";
 
 /** One rule in `eng-health check --json`. */

@@ -1,4 +1,4 @@
-import type { RuleResult } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 
 /**
  * The mark shown before a rule in the check run's table and detail headings:

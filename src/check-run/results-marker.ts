@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { RuleResult } from "../rules/rule.js";
-import type { Conclusion } from "./conclusion.js";
+import type { RuleResult } from "../model/rule-result.js";
+import type { Conclusion } from "../model/check-run.js";
 import { MAX_OUTPUT_CHARS } from "../model/github-limits.js";
 import { utf8Bytes } from "../text/truncate-utf8.js";
 

@@ -1,6 +1,6 @@
-import type { Annotation } from "../rules/rule.js";
+import type { Annotation } from "../model/rule-result.js";
 import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "../model/github-limits.js";
-import type { ApiAnnotation } from "./render-check-run.js";
+import type { ApiAnnotation } from "../model/check-run.js";
 import { truncateUtf8 } from "../text/truncate-utf8.js";
 
 /**

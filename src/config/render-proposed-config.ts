@@ -1,4 +1,4 @@
-import type { Annotation } from "../rules/rule.js";
+import type { Annotation } from "../model/rule-result.js";
 import type { ProposedConfigCheck } from "./validate-proposed-config.js";
 import { CONFIG_PATH, CONFIG_REFERENCE_URL } from "./schema.js";
 

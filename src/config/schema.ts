@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { holidayEntryProblem } from "../time/holiday-calendar.js";
 import { DURATION_PATTERN } from "./duration.js";
+import { LEVELS } from "../model/rule-result.js";
 
 /**
  * The one source of truth for `.github/eng-health.yml`: the TypeScript type
@@ -12,10 +13,7 @@ import { DURATION_PATTERN } from "./duration.js";
  */
 
 /** How much a rule's failure counts: `notice` is shown but never changes the conclusion. */
-export const levelSchema = z
-  .enum(["off", "notice", "warning", "failure"])
-  .describe("off | notice | warning | failure");
-export type Level = z.infer<typeof levelSchema>;
+export const levelSchema = z.enum(LEVELS).describe("off | notice | warning | failure");
 
 const globList = (defaults: string[], description: string) =>
   z.array(z.string().min(1)).default(defaults).describe(description);

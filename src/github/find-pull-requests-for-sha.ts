@@ -1,4 +1,5 @@
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import type { PullRequestPayload } from "./pull-request-payload.js";
 
 /**

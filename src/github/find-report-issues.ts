@@ -1,5 +1,7 @@
-import type { GitHubClient, RepoRef } from "./github-client.js";
-import { parseReportMarker, type ReportMarkerData } from "../report/report-marker.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
+import type { ReportIssue } from "../model/report-issue.js";
+import { parseReportMarker } from "../report/report-marker.js";
 
 /**
  * Issues per listing request: GitHub's maximum `per_page` for
@@ -8,18 +10,6 @@ import { parseReportMarker, type ReportMarkerData } from "../report/report-marke
  * for other issues and PRs that carry the same label.
  */
 export const REPORT_LISTING_PAGE_SIZE = 100;
-
-/** An issue found by {@link findReportIssues}. */
-export interface ReportIssue {
-  number: number;
-  title: string;
-  state: "open" | "closed";
-  htmlUrl: string;
-  /** Label names now. */
-  labels: string[];
-  /** The report marker in its body, or null (not a report, or the marker was edited away). */
-  marker: ReportMarkerData | null;
-}
 
 /** What {@link findReportIssues} returns. */
 export interface FoundReportIssues {
@@ -72,41 +62,4 @@ export async function findReportIssues(client: GitHubClient, input: RepoRef & { 
       marker: parseReportMarker(item.body ?? ""),
     }));
   return { issues, requests: 1 };
-}
-
-/**
- * This week's report among the listed issues: the one whose marker names
- * `week` (the lowest number when several do); when no marker names it, an
- * issue without a marker titled exactly `title` (a report whose marker was
- * edited away is updated, not duplicated).
- *
- * @param issues from {@link findReportIssues}
- * @param week `YYYY-Www`
- * @param title the report's title, e.g. `Team health: week of 2026-11-16`
- * @returns the issue, or null
- */
-export function findReportForWeek(issues: readonly ReportIssue[], week: string, title: string): ReportIssue | null {
-  const byNumber = [...issues].sort((a, b) => a.number - b.number);
-  return (
-    byNumber.find((issue) => issue.marker?.week === week) ??
-    byNumber.find((issue) => issue.marker === null && issue.title === title) ??
-    null
-  );
-}
-
-/**
- * The report of the latest week before `week` (by its marker), or null. Null
- * too when some report is for a week after `week`: publishing an older week
- * (a backfill) must not close anything.
- *
- * @param issues from {@link findReportIssues}
- * @param week `YYYY-Www`
- */
-export function findPreviousReport(issues: readonly ReportIssue[], week: string): ReportIssue | null {
-  const reports = issues.filter((issue) => issue.marker !== null);
-  if (reports.some((issue) => (issue.marker?.week ?? "") > week)) return null;
-  const earlier = reports
-    .filter((issue) => (issue.marker?.week ?? "") < week)
-    .sort((a, b) => (b.marker?.week ?? "").localeCompare(a.marker?.week ?? "") || a.number - b.number);
-  return earlier[0] ?? null;
 }

@@ -1,5 +1,6 @@
 import type { ChangedFile } from "../model/pull-request-facts.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 
 /** Files per page of `GET /repos/{owner}/{repo}/pulls/{pull_number}/files` (the API's maximum). */
 export const FILES_PER_PAGE = 100;

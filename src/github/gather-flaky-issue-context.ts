@@ -1,7 +1,8 @@
 import { FLAKY_ISSUE_NODE, GRAPHQL_PAGE_SIZE, toFlakyIssue } from "./gather-pull-request-state.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import type { FlakyIssue } from "../model/pull-request-facts.js";
-import type { KnownComments } from "../publish/post-comment-once.js";
+import type { KnownComments } from "../model/known-comments.js";
 
 /** What the flaky-test checklist needs, from one GraphQL request. */
 export interface FlakyIssueContext {

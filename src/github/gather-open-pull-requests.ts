@@ -9,7 +9,8 @@ import {
   type PullRequestNode,
   type TimelineNode,
 } from "./gather-pull-request-state.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
 
 /**

@@ -1,5 +1,6 @@
 import { CONFIG_PATH } from "../config/schema.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import type { ChangedFile } from "../model/pull-request-facts.js";
 import { httpStatus } from "./http-status.js";
 import { responseText } from "./response-text.js";

@@ -1,5 +1,6 @@
 import type { Actor, FlakyIssue, ReviewFacts, ReviewTimelineEvent, SubmittedReview } from "../model/pull-request-facts.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
 
 /**

@@ -10,7 +10,8 @@ import {
   toFlakyIssue,
   toReviewFacts,
 } from "./gather-pull-request-state.js";
-import type { GitHubClient, RepoRef } from "./github-client.js";
+import type { GitHubClient } from "./github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
 import type { ChangedFile } from "../model/pull-request-facts.js";
 import type { ReportChangedFile, ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../model/report-facts.js";

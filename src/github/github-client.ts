@@ -6,9 +6,3 @@ import type { Octokit } from "@octokit/rest";
  * app and the CLI share every adapter.
  */
 export type GitHubClient = Pick<Octokit, "request" | "graphql">;
-
-/** `owner/repo` of a repository. */
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}

@@ -1,5 +1,6 @@
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
-import { findCheckRunByName, upsertCheckRun } from "../publish/upsert-check-run.js";
+import { findCheckRunByName } from "../github/find-check-run.js";
+import { upsertCheckRun } from "../publish/upsert-check-run.js";
 import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";

@@ -1,10 +1,12 @@
 import type { Config } from "../config/schema.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import type { CommentLedger } from "./comment-ledger.js";
-import { postCommentOnce, type CommentOutcome, type KnownComments } from "./post-comment-once.js";
+import { postCommentOnce, type CommentOutcome } from "./post-comment-once.js";
+import { type KnownComments } from "../model/known-comments.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import type { Log } from "../model/log.js";
-import type { RuleResult } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 import { REVIEW_NUDGE_MARKER } from "../review/render-review-nudge.js";
 import { reviewNudgeFor } from "../review/review-nudge-for.js";
 

@@ -1,4 +1,6 @@
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
+import type { KnownComments } from "../model/known-comments.js";
 import { commentKey, type CommentLedger } from "./comment-ledger.js";
 
 /** Comments per page of `GET /repos/{owner}/{repo}/issues/{n}/comments` (the REST maximum). */
@@ -8,12 +10,6 @@ const COMMENTS_PER_PAGE = 100;
  * marker; then nothing is posted, since a second comment is worse than none.
  */
 const MAX_COMMENT_PAGES = 30;
-
-/** Comments already known (from a GraphQL query): bodies, and whether they are all of them. */
-export interface KnownComments {
-  bodies: readonly string[];
-  complete: boolean;
-}
 
 /** The outcome of {@link postCommentOnce}. */
 export interface CommentOutcome {

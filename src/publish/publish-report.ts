@@ -1,7 +1,11 @@
 import type { Config } from "../config/schema.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
-import { findPreviousReport, findReportForWeek, findReportIssues, type ReportIssue } from "../github/find-report-issues.js";
-import { isServerError } from "../github/http-status.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
+import { findReportIssues } from "../github/find-report-issues.js";
+import { selectPreviousReport, selectReportForWeek } from "../report/select-report-issue.js";
+import { type ReportIssue } from "../model/report-issue.js";
+import { createOnce } from "./create-once.js";
+import { renderSupersededComment } from "../report/render-superseded-comment.js";
 
 /** Inputs of {@link publishReport}. */
 export interface PublishReportInput extends RepoRef {
@@ -38,7 +42,7 @@ interface IssueResponse {
  *
  * 1. list the report issues ({@link findReportIssues}, one request, unless
  *    the caller passes its fresh `listed`) and find this week's by its marker
- *    ({@link findReportForWeek});
+ *    ({@link selectReportForWeek});
  * 2. found: `PATCH` its title, body and labels (the report's labels added to
  *    those it has, so labels people added stay); not found: `POST` it with
  *    the report's labels and no automatic retry. When the create answers 5xx,
@@ -60,7 +64,7 @@ export async function publishReport(client: GitHubClient, input: PublishReportIn
   const { owner, repo } = input;
   const listed = input.listed ? { issues: input.listed, requests: 0 } : await findReportIssues(client, { owner, repo, labels: input.report.labels });
   let apiCalls = listed.requests;
-  const existing = findReportForWeek(listed.issues, input.week, input.title);
+  const existing = selectReportForWeek(listed.issues, input.week, input.title);
 
   let published: { action: "created" | "updated"; number: number; htmlUrl: string };
   if (existing) {
@@ -77,35 +81,34 @@ export async function publishReport(client: GitHubClient, input: PublishReportIn
     const data = response.data as IssueResponse;
     published = { action: "updated", number: data.number, htmlUrl: data.html_url };
   } else {
-    const create = async (): Promise<IssueResponse> => {
-      apiCalls += 1;
-      const response = await client.request("POST /repos/{owner}/{repo}/issues", {
-        owner,
-        repo,
-        title: input.title,
-        body: input.body,
-        labels: [...input.report.labels],
-        // Probot's retry plugin would repeat a 5xx create blindly; the lookup below decides instead.
-        request: { retries: 0 },
-      });
-      return response.data as IssueResponse;
-    };
-    let created: IssueResponse;
-    try {
-      created = await create();
-    } catch (error) {
-      if (!isServerError(error)) throw error;
-      const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
-      apiCalls += again.requests;
-      const found = findReportForWeek(again.issues, input.week, input.title);
-      created = found ? { number: found.number, html_url: found.htmlUrl } : await create();
-    }
+    const outcome = await createOnce<IssueResponse>({
+      create: async () => {
+        apiCalls += 1;
+        const response = await client.request("POST /repos/{owner}/{repo}/issues", {
+          owner,
+          repo,
+          title: input.title,
+          body: input.body,
+          labels: [...input.report.labels],
+          // Probot's retry plugin would repeat a 5xx create blindly; createOnce looks the marker up instead.
+          request: { retries: 0 },
+        });
+        return response.data as IssueResponse;
+      },
+      lookUp: async () => {
+        const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
+        apiCalls += again.requests;
+        const found = selectReportForWeek(again.issues, input.week, input.title);
+        return found ? { number: found.number, html_url: found.htmlUrl } : null;
+      },
+    });
+    const created = outcome.value;
     published = { action: "created", number: created.number, htmlUrl: created.html_url };
   }
 
   let closedPrevious: number | null = null;
   if (input.report.close_previous) {
-    const previous = findPreviousReport(listed.issues, input.week);
+    const previous = selectPreviousReport(listed.issues, input.week);
     if (previous && previous.state === "open" && previous.number !== published.number) {
       apiCalls += await closePrevious(client, { owner, repo }, previous, published, input.title);
       closedPrevious = previous.number;
@@ -135,14 +138,3 @@ async function closePrevious(
   });
   return 2;
 }
-
-/**
- * The comment left on the previous report when it is closed.
- *
- * @param number the new report's issue number
- * @param title the new report's title
- */
-export function renderSupersededComment(number: number, title: string): string {
-  return `The next report is out: #${number} (${title}). Closing this one so the latest figures are easy to find; the trend carries on there.`;
-}
-

@@ -1,8 +1,10 @@
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 import { batchAnnotations } from "../check-run/batch-annotations.js";
-import type { Conclusion } from "../check-run/conclusion.js";
-import type { CheckRunOutput } from "../check-run/render-check-run.js";
-import { isServerError } from "../github/http-status.js";
+import type { Conclusion } from "../model/check-run.js";
+import type { CheckRunOutput } from "../model/check-run.js";
+import { findCheckRunByName } from "../github/find-check-run.js";
+import { createOnce } from "./create-once.js";
 
 /** What to write: the run's identity (name + head SHA) and its final state. */
 export interface CheckRunWrite extends RepoRef {
@@ -65,36 +67,34 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
     });
     requests += 1;
   } else {
-    const create = () =>
-      client.request("POST /repos/{owner}/{repo}/check-runs", {
-        owner: write.owner,
-        repo: write.repo,
-        head_sha: write.headSha,
-        ...state,
-        request: { retries: 0 },
-      });
-    try {
-      requests += 1;
-      id = Number((await create()).data.id);
-      created = true;
-    } catch (error) {
-      if (!isServerError(error)) throw error;
-      requests += 1;
-      const found = await findCheckRunByName(client, write);
-      if (found !== null) {
-        id = found;
+    const outcome = await createOnce({
+      create: async () => {
         requests += 1;
-        await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        const response = await client.request("POST /repos/{owner}/{repo}/check-runs", {
           owner: write.owner,
           repo: write.repo,
-          check_run_id: id,
+          head_sha: write.headSha,
           ...state,
+          request: { retries: 0 },
         });
-      } else {
+        return Number(response.data.id);
+      },
+      lookUp: async () => {
         requests += 1;
-        id = Number((await create()).data.id);
-        created = true;
-      }
+        return findCheckRunByName(client, write);
+      },
+    });
+    id = outcome.value;
+    created = !outcome.recovered;
+    if (outcome.recovered) {
+      // The failed create may have stored an older state; write this one over it.
+      requests += 1;
+      await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner: write.owner,
+        repo: write.repo,
+        check_run_id: id,
+        ...state,
+      });
     }
   }
 
@@ -109,26 +109,4 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
     requests += 1;
   }
   return { id, created, requests };
-}
-
-/**
- * The newest check run with `name` on `headSha`, by REST
- * (`GET /repos/{owner}/{repo}/commits/{ref}/check-runs`), or null.
- *
- * @throws the client's `RequestError`
- */
-export async function findCheckRunByName(
-  client: GitHubClient,
-  input: RepoRef & { name: string; headSha: string },
-): Promise<number | null> {
-  const response = await client.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    owner: input.owner,
-    repo: input.repo,
-    ref: input.headSha,
-    check_name: input.name,
-    filter: "latest",
-    per_page: 1,
-  });
-  const run = response.data.check_runs[0];
-  return run ? Number(run.id) : null;
 }

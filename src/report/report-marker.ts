@@ -1,4 +1,5 @@
 import { ISO_WEEK_PATTERN } from "../time/iso-week.js";
+import type { ReportMarkerData } from "../model/report-issue.js";
 import { WEEK_COUNT_KEYS, WEEK_METRIC_KEYS, type WeekMetrics } from "./week-metrics.js";
 
 /**
@@ -13,13 +14,6 @@ export const REPORT_MARKER_PREFIX = "<!-- eng-health:report ";
 
 /** How an HTML comment ends; the JSON inside must never contain it. */
 const COMMENT_END = "-->";
-
-/** What a marker holds. */
-export interface ReportMarkerData {
-  /** `YYYY-Www`. */
-  week: string;
-  metrics: WeekMetrics;
-}
 
 /**
  * Render the marker for a report body.

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
-import type { RuleResult } from "../rules/rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 import { createBusinessClock } from "../time/business-clock.js";
 import { measureTimeToFirstReview } from "./measure-time-to-first-review.js";
 import { renderReviewNudge } from "./render-review-nudge.js";

@@ -1,5 +1,5 @@
-import type { Level } from "../config/schema.js";
-import type { AnnotationLevel } from "./rule.js";
+import type { Level } from "../model/rule-result.js";
+import type { AnnotationLevel } from "../model/rule-result.js";
 
 /**
  * The Checks API annotation level for a rule's configured level:

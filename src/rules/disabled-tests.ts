@@ -2,7 +2,8 @@ import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { annotationLevelFor } from "./annotation-level-for.js";
 import { findDisabledTests, type DisabledTest } from "./detect-disabled-tests.js";
-import type { AnnotationLevel, Finding, Rule, RuleResult } from "./rule.js";
+import type { Rule } from "./rule.js";
+import type { AnnotationLevel, Finding, RuleResult } from "../model/rule-result.js";
 import { countOf } from "../text/count-of.js";
 import { joinWords } from "../text/join-words.js";
 

@@ -1,7 +1,8 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { isBot } from "../model/is-bot.js";
-import type { Rule, RuleResult } from "./rule.js";
+import type { Rule } from "./rule.js";
+import type { RuleResult } from "../model/rule-result.js";
 
 /**
  * Run every rule of `rules` over one PR, in order.

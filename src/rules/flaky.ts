@@ -5,7 +5,8 @@ import { formatDays } from "../flaky/format-days.js";
 import { formatIssueList } from "../flaky/format-issue-list.js";
 import { saysClosesIssue } from "../flaky/says-closes-issue.js";
 import { summarizeFlakyIssues, type FlakySummary } from "../flaky/summarize-flaky-issues.js";
-import type { Finding, Rule, RuleResult } from "./rule.js";
+import type { Rule } from "./rule.js";
+import type { Finding, RuleResult } from "../model/rule-result.js";
 
 /** Why the agreement exists, said once in the team-level note. */
 const WHY =

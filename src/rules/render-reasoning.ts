@@ -1,9 +1,9 @@
 import { annotationLevelFor } from "./annotation-level-for.js";
-import type { Level } from "../config/schema.js";
+import type { Level } from "../model/rule-result.js";
 import type { ReasoningAssessment } from "./assess-reasoning.js";
 import { globFolder } from "../glob/glob-folder.js";
 import type { OneWayDoor } from "./evaluate-adr.js";
-import type { Finding, RuleResult } from "./rule.js";
+import type { Finding, RuleResult } from "../model/rule-result.js";
 import { countOf } from "../text/count-of.js";
 import { capitalise } from "../text/capitalise.js";
 import { joinWords } from "../text/join-words.js";

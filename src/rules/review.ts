@@ -6,7 +6,8 @@ import { formatReviewHours } from "../review/format-review-hours.js";
 import { measureTimeToFirstReview } from "../review/measure-time-to-first-review.js";
 import { reviewTargetHours } from "../review/review-target-hours.js";
 import { createBusinessClock } from "../time/business-clock.js";
-import type { Finding, Rule, RuleResult } from "./rule.js";
+import type { Rule } from "./rule.js";
+import type { Finding, RuleResult } from "../model/rule-result.js";
 
 type Outcome = Omit<RuleResult, "id" | "agreement" | "level">;
 

@@ -4,7 +4,8 @@ import { addedLines } from "./added-lines.js";
 import { annotationLevelFor } from "./annotation-level-for.js";
 import { hasTestCounterpart } from "./has-test-counterpart.js";
 import { createMatcher } from "../glob/match-globs.js";
-import type { Annotation, Finding, Rule, RuleResult } from "./rule.js";
+import type { Rule } from "./rule.js";
+import type { Annotation, Finding, RuleResult } from "../model/rule-result.js";
 import { suggestTestPath } from "./suggest-test-path.js";
 import { countOf } from "../text/count-of.js";
 

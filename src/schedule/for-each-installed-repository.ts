@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { GitHubClient } from "../github/github-client.js";
+import type { RepoRef } from "../model/repo-ref.js";
 
 /** Repositories per page of `GET /installation/repositories` (the API's maximum). */
 const PER_PAGE = 100;

@@ -1,8 +1,22 @@
 import { DateTime } from "luxon";
-import type { BusinessHours, Config, Weekday } from "../config/schema.js";
 import { createHolidayCalendar } from "./holiday-calendar.js";
 import { parseInstant } from "./parse-instant.js";
 import { MS_PER_DAY, MS_PER_HOUR } from "./units.js";
+
+/** A day of the week as the config spells it. */
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/** Working hours as `review.business_hours` gives them (README, "review"): a time zone, `HH:MM` times and days. */
+export interface BusinessHours {
+  /** IANA time zone name, e.g. `Europe/Berlin`. */
+  timezone: string;
+  /** Opening time, `HH:MM` (24-hour), local to `timezone`. */
+  start: string;
+  /** Closing time, `HH:MM`, later than `start`. */
+  end: string;
+  /** Working days. */
+  days: readonly Weekday[];
+}
 
 /** Measures time the way the team's review target means it. */
 export interface BusinessClock {
@@ -40,7 +54,7 @@ const ISO_WEEKDAY: Record<Weekday, number> = { mon: 1, tue: 2, wed: 3, thu: 4, f
  *   `HH:MM`, or a holiday entry is not a real date or known region (config
  *   validation normally catches these first)
  */
-export function createBusinessClock(review: Pick<Config["review"], "business_hours" | "holidays">): BusinessClock {
+export function createBusinessClock(review: { business_hours: BusinessHours | false; holidays: readonly string[] }): BusinessClock {
   const hours = review.business_hours;
   if (hours === false) {
     return {

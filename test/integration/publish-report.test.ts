@@ -2,7 +2,8 @@ import nock from "nock";
 import { ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { publishReport, renderSupersededComment } from "../../src/publish/publish-report.js";
+import { publishReport } from "../../src/publish/publish-report.js";
+import { renderSupersededComment } from "../../src/report/render-superseded-comment.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
 import type { WeekMetrics } from "../../src/report/week-metrics.js";
 

@@ -6,8 +6,9 @@ import { appendResultsMarker, parseResultsMarker } from "../../src/check-run/res
 import { buildOpenPullRequestsQuery } from "../../src/github/gather-open-pull-requests.js";
 import type { Log } from "../../src/model/log.js";
 import { REVIEW_NUDGE_MARKER } from "../../src/review/render-review-nudge.js";
-import type { RuleResult } from "../../src/rules/rule.js";
-import { reviewSweepJob, sweepRepository } from "../../src/schedule/review-sweep-job.js";
+import type { RuleResult } from "../../src/model/rule-result.js";
+import { reviewSweepJob } from "../../src/schedule/review-sweep-job.js";
+import { sweepRepository } from "../../src/pipelines/sweep-repository.js";
 import { scheduledJobs } from "../../src/schedule/scheduled-jobs.js";
 import { readSettings } from "../../src/server/settings.js";
 import type { GraphqlBody } from "../helpers/mock-github.js";

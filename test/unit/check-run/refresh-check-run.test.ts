@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refreshCheckRun } from "../../../src/check-run/refresh-check-run.js";
 import { parseResultsMarker, type ResultsMarkerData } from "../../../src/check-run/results-marker.js";
 import type { ConfigError } from "../../../src/config/config-result.js";
-import type { RuleResult } from "../../../src/rules/rule.js";
+import type { RuleResult } from "../../../src/model/rule-result.js";
 import { ruleResult } from "./rule-results.js";
 
 const urls = {

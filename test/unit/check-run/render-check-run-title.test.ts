@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_TITLE_CHARS } from "../../../src/model/github-limits.js";
 import { renderCheckRunTitle } from "../../../src/check-run/render-check-run-title.js";
-import type { Level } from "../../../src/config/schema.js";
-import type { RuleResult, RuleStatus } from "../../../src/rules/rule.js";
+import type { Level } from "../../../src/model/rule-result.js";
+import type { RuleResult, RuleStatus } from "../../../src/model/rule-result.js";
 import { ruleResult } from "./rule-results.js";
 
 /** Shorthand: "pass", "pass+finding", "fail:warning", "skip" … */

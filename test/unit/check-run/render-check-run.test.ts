@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_OUTPUT_CHARS } from "../../../src/model/github-limits.js";
 import { renderCheckRun } from "../../../src/check-run/render-check-run.js";
-import type { RuleResult } from "../../../src/rules/rule.js";
+import type { RuleResult } from "../../../src/model/rule-result.js";
 import { annotatedFinding, exampleResults, ruleResult } from "./rule-results.js";
 
 const urls = {

@@ -1,4 +1,4 @@
-import type { Annotation, Finding, RuleResult } from "../../../src/rules/rule.js";
+import type { Annotation, Finding, RuleResult } from "../../../src/model/rule-result.js";
 
 /** A RuleResult built by hand: a passing `warning`-level `tests` result unless overridden. */
 export function ruleResult(overrides: Partial<RuleResult> = {}): RuleResult {

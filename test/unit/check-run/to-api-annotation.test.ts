@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_ANNOTATION_MESSAGE_BYTES, MAX_ANNOTATION_TITLE_CHARS } from "../../../src/model/github-limits.js";
 import { toApiAnnotation } from "../../../src/check-run/to-api-annotation.js";
-import type { Annotation } from "../../../src/rules/rule.js";
+import type { Annotation } from "../../../src/model/rule-result.js";
 
 const base: Annotation = { path: "src/a.ts", startLine: 4, endLine: 6, level: "notice", message: "Which test covers this?" };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findPreviousReport, findReportForWeek, type ReportIssue } from "../../../src/github/find-report-issues.js";
+import { selectPreviousReport, selectReportForWeek } from "../../../src/report/select-report-issue.js";
+import { type ReportIssue } from "../../../src/model/report-issue.js";
 import type { WeekMetrics } from "../../../src/report/week-metrics.js";
 
 const METRICS = { prs_opened: 1 } as WeekMetrics;
@@ -16,7 +17,7 @@ function issue(number: number, week: string | null, overrides: Partial<ReportIss
   };
 }
 
-describe("findReportForWeek", () => {
+describe("selectReportForWeek", () => {
   it.each([
     { name: "by marker, whatever the title", issues: [issue(5, "2026-W47", { title: "Renamed by someone" })], expected: 5 },
     { name: "the lowest number when duplicates exist", issues: [issue(9, "2026-W47"), issue(5, "2026-W47")], expected: 5 },
@@ -25,11 +26,11 @@ describe("findReportForWeek", () => {
     { name: "not another week's report with the same title", issues: [issue(4, "2026-W46", { title: "Team health: week of 2026-11-16" })], expected: null },
     { name: "nothing in an empty listing", issues: [], expected: null },
   ])("$name", ({ issues, expected }) => {
-    expect(findReportForWeek(issues, "2026-W47", "Team health: week of 2026-11-16")?.number ?? null).toBe(expected);
+    expect(selectReportForWeek(issues, "2026-W47", "Team health: week of 2026-11-16")?.number ?? null).toBe(expected);
   });
 });
 
-describe("findPreviousReport", () => {
+describe("selectPreviousReport", () => {
   it.each([
     { name: "the latest earlier week", issues: [issue(1, "2026-W44"), issue(3, "2026-W46"), issue(2, "2026-W45")], expected: 3 },
     { name: "across a year boundary", issues: [issue(1, "2026-W52"), issue(2, "2026-W53")], week: "2027-W01", expected: 2 },
@@ -38,6 +39,6 @@ describe("findPreviousReport", () => {
     { name: "issues without a marker are ignored", issues: [issue(3, null), issue(2, "2026-W40")], expected: 2 },
     { name: "not this week's own report", issues: [issue(3, "2026-W47")], expected: null },
   ])("$name", ({ issues, week, expected }) => {
-    expect(findPreviousReport(issues, week ?? "2026-W47")?.number ?? null).toBe(expected);
+    expect(selectPreviousReport(issues, week ?? "2026-W47")?.number ?? null).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, type Config, type Level } from "../../../src/config/schema.js";
+import { DEFAULT_CONFIG, type Config } from "../../../src/config/schema.js";
+import { type Level } from "../../../src/model/rule-result.js";
 import type { ChangedFile, FlakyIssue } from "../../../src/model/pull-request-facts.js";
 import { disabledTestsRule } from "../../../src/rules/disabled-tests.js";
 import { findDisabledTestMarker } from "../../../src/rules/detect-disabled-test-marker.js";

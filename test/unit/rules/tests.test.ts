@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, type Config, type Level } from "../../../src/config/schema.js";
+import { DEFAULT_CONFIG, type Config } from "../../../src/config/schema.js";
+import { type Level } from "../../../src/model/rule-result.js";
 import type { ChangedFile } from "../../../src/model/pull-request-facts.js";
 import { evaluateRules } from "../../../src/rules/evaluate-rules.js";
 import { classifyChangedFiles, testsRule } from "../../../src/rules/tests.js";

@@ -1,0 +1,5 @@
+/** `owner/repo` of a repository. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}

@@ -1,0 +1,21 @@
+import type { WeekMetrics } from "../report/week-metrics.js";
+
+/** What a weekly report's hidden marker holds (`<!-- eng-health:report {...} -->`). */
+export interface ReportMarkerData {
+  /** `YYYY-Www`. */
+  week: string;
+  metrics: WeekMetrics;
+}
+
+/** A report issue as listed from GitHub (`findReportIssues` in `src/github/`). */
+export interface ReportIssue {
+  number: number;
+  title: string;
+  state: "open" | "closed";
+  htmlUrl: string;
+  /** Label names now. */
+  labels: string[];
+  /** The report marker in its body, or null (not a report, or the marker was edited away). */
+  marker: ReportMarkerData | null;
+}
+

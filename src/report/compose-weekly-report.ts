@@ -1,0 +1,155 @@
+import type { Config } from "../config/schema.js";
+import type { ReportIssue } from "../model/report-issue.js";
+import type { ReportFacts } from "../model/report-facts.js";
+import type { Rule } from "../rules/rule.js";
+import { isoWeekWindow, previousIsoWeeks, type IsoWeekWindow } from "../time/iso-week.js";
+import { parseInstant } from "../time/parse-instant.js";
+import { measureWeek, type WeekMeasurement } from "./measure-week.js";
+import { renderReport } from "./render-report.js";
+import type { TrendWeek } from "./render-trend-chart.js";
+import type { WeekMetrics } from "./week-metrics.js";
+
+/** Which weeks a report must gather and which it reads from earlier reports' markers. */
+export interface ReportPlan {
+  /** This week's window in `report.timezone`. */
+  window: IsoWeekWindow;
+  /** The trend's earlier weeks, oldest first (`report.trend_weeks` - 1 of them). */
+  earlierWeeks: string[];
+  /** Earlier weeks' metrics read from report markers, by week. */
+  stored: Map<string, WeekMetrics>;
+  /** Earlier weeks with no marker: computed from facts in the same pass. */
+  computedWindows: IsoWeekWindow[];
+  /** Where the gathering starts (ISO UTC): this week's start, or the oldest computed week's. */
+  spanStart: string;
+}
+
+/**
+ * Plan one week's report (pure): its window, the trend's earlier weeks, which
+ * of them earlier reports' markers already hold (the lowest-numbered report
+ * of a week wins), and how far back facts must be gathered for the rest.
+ *
+ * @param input `week` (`YYYY-Www`), the config's `report` section, the listed report issues
+ * @throws Error for a malformed week or unknown time zone (see `isoWeekWindow`)
+ */
+export function planWeeklyReport(input: { week: string; report: Config["report"]; reports: readonly ReportIssue[] }): ReportPlan {
+  const timezone = input.report.timezone;
+  const window = isoWeekWindow(input.week, timezone);
+  const earlierWeeks = previousIsoWeeks(window.week, input.report.trend_weeks - 1);
+  const stored = new Map<string, WeekMetrics>();
+  for (const week of earlierWeeks) {
+    const marker = input.reports.filter((issue) => issue.marker?.week === week).sort((a, b) => a.number - b.number)[0]?.marker;
+    if (marker) stored.set(week, marker.metrics);
+  }
+  const computedWindows = earlierWeeks.filter((week) => !stored.has(week)).map((week) => isoWeekWindow(week, timezone));
+  const spanStart = [window, ...computedWindows].reduce(
+    (earliest, candidate) => (parseInstant(candidate.start) < parseInstant(earliest) ? candidate.start : earliest),
+    window.start,
+  );
+  return { window, earlierWeeks, stored, computedWindows, spanStart };
+}
+
+/** A weekly report, rendered and not yet published. */
+export interface WeeklyReport {
+  /** `YYYY-Www`. */
+  week: string;
+  /** The week's Monday, `YYYY-MM-DD`. */
+  monday: string;
+  title: string;
+  body: string;
+  metrics: WeekMetrics;
+  /** The trend shown, oldest first, this week last. */
+  trend: TrendWeek[];
+  /** Earlier weeks of the trend that no report marker held, so were computed from facts. */
+  computedWeeks: string[];
+  /** Pull requests gathered (every week of the pass together). */
+  pullRequests: number;
+  /** API requests to build it (shown in the footer). */
+  apiCalls: number;
+  /** This week's lists (waiting PRs, flaky issues) as measured. */
+  measurement: WeekMeasurement;
+}
+
+/**
+ * Measure and render a planned report from its facts (pure). Each week is
+ * measured on its own population (PRs and issues open at some moment of it):
+ * the same figures as on the whole pass, which `measureWeek` would filter
+ * anyway, for a fraction of the work when earlier weeks were gathered too.
+ * "Last week" in the table is the week before, from its marker or computed.
+ *
+ * @param input the plan, the facts gathered from `plan.spanStart` to the
+ *   week's end, the config, the rules whose pass rates the report shows,
+ *   the API calls spent (footer) and the config file's link
+ * @returns the title, body, metrics, trend and this week's lists
+ */
+export function composeWeeklyReport(input: {
+  plan: ReportPlan;
+  facts: ReportFacts;
+  config: Config;
+  rules: readonly Rule[];
+  apiCalls: number;
+  configUrl: string;
+}): WeeklyReport {
+  const { plan, facts, config } = input;
+  const stored = new Map(plan.stored);
+  const lifetimes = new Map<number, { created: number; closed: number }>();
+  const lifetime = (item: { createdAt: string; closedAt: string | null }) => ({
+    created: parseInstant(item.createdAt),
+    closed: item.closedAt === null ? Number.POSITIVE_INFINITY : parseInstant(item.closedAt),
+  });
+  for (const pr of facts.pullRequests) lifetimes.set(pr.number, lifetime(pr));
+  for (const issue of facts.flakyIssues) lifetimes.set(issue.number, lifetime(issue));
+  const measure = (week: { week: string; start: string; end: string }): WeekMeasurement => {
+    const startMs = parseInstant(week.start);
+    const endMs = parseInstant(week.end);
+    const openDuring = (item: { number: number }): boolean => {
+      const life = lifetimes.get(item.number);
+      return life === undefined || (life.created < endMs && life.closed >= startMs);
+    };
+    return measureWeek(
+      {
+        ...facts,
+        window: { week: week.week, start: week.start, end: week.end },
+        pullRequests: facts.pullRequests.filter(openDuring),
+        flakyIssues: facts.flakyIssues.filter(openDuring),
+      },
+      config,
+      input.rules,
+    );
+  };
+  const window = plan.window;
+  const measurement = measure(window);
+  for (const computed of plan.computedWindows) stored.set(computed.week, measure(computed).metrics);
+
+  const trend: TrendWeek[] = [
+    ...plan.earlierWeeks.flatMap((week) => {
+      const metrics = stored.get(week);
+      return metrics ? [{ week, metrics }] : [];
+    }),
+    { week: window.week, metrics: measurement.metrics },
+  ];
+  const previousWeek = plan.earlierWeeks.at(-1);
+  const rendered = renderReport({
+    week: window.week,
+    monday: window.monday,
+    metrics: measurement.metrics,
+    previous: previousWeek === undefined ? null : (stored.get(previousWeek) ?? null),
+    trend,
+    waiting: measurement.waiting,
+    flaky: measurement.flaky,
+    config,
+    apiCalls: input.apiCalls,
+    configUrl: input.configUrl,
+  });
+  return {
+    week: window.week,
+    monday: window.monday,
+    title: rendered.title,
+    body: rendered.body,
+    metrics: measurement.metrics,
+    trend,
+    computedWeeks: plan.computedWindows.map((computed) => computed.week),
+    pullRequests: facts.pullRequests.length,
+    apiCalls: input.apiCalls,
+    measurement,
+  };
+}
