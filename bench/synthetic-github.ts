@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ReportFlakyIssue, ReportPullRequest } from "../src/model/report-facts.js";
-import { SEARCH_RESULT_CAP } from "../src/github/gather-report-facts.js";
+import { SEARCH_RESULT_CAP } from "../src/model/github-limits.js";
 import { parseInstant } from "../src/time/parse-instant.js";
 import type { StoredIssue, SyntheticRepository } from "./synthetic-repository.js";
 

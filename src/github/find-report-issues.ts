@@ -1,3 +1,4 @@
+import { REST_MAX_PER_PAGE } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { ReportIssue } from "../model/report-issue.js";
@@ -9,7 +10,7 @@ import { parseReportMarker } from "../report/report-marker.js";
  * One request covers `report.trend_weeks` + 1 reports (at most 27) with room
  * for other issues and PRs that carry the same label.
  */
-export const REPORT_LISTING_PAGE_SIZE = 100;
+export const REPORT_LISTING_PAGE_SIZE = REST_MAX_PER_PAGE;
 
 /** What {@link findReportIssues} returns. */
 export interface FoundReportIssues {

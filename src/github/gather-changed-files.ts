@@ -1,14 +1,10 @@
+import { MAX_LISTED_FILES, REST_MAX_PER_PAGE } from "../model/github-limits.js";
 import type { ChangedFile } from "../model/pull-request-facts.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 
 /** Files per page of `GET /repos/{owner}/{repo}/pulls/{pull_number}/files` (the API's maximum). */
-export const FILES_PER_PAGE = 100;
-/**
- * GitHub lists at most 3,000 files of a pull request
- * (REST docs, "List pull requests files": "Responses include a maximum of 3000 files").
- */
-export const MAX_LISTED_FILES = 3_000;
+export const FILES_PER_PAGE = REST_MAX_PER_PAGE;
 
 interface ApiFile {
   filename: string;

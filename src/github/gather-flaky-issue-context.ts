@@ -1,4 +1,5 @@
-import { FLAKY_ISSUE_NODE, GRAPHQL_PAGE_SIZE, toFlakyIssue } from "./gather-pull-request-state.js";
+import { FLAKY_ISSUE_NODE, toFlakyIssue } from "./gather-pull-request-state.js";
+import { GRAPHQL_PAGE_SIZE } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { FlakyIssue } from "../model/pull-request-facts.js";

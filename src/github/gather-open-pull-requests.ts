@@ -1,14 +1,5 @@
-import {
-  checkSuitesSelection,
-  GRAPHQL_PAGE_SIZE,
-  REVIEW_REQUESTS_FIELD,
-  TIMELINE_FIELDS,
-  TIMELINE_TYPES,
-  toActor,
-  toReviewFacts,
-  type PullRequestNode,
-  type TimelineNode,
-} from "./gather-pull-request-state.js";
+import { checkSuitesSelection, REVIEW_REQUESTS_FIELD, TIMELINE_FIELDS, TIMELINE_TYPES, toActor, toReviewFacts, type PullRequestNode, type TimelineNode } from "./gather-pull-request-state.js";
+import { GRAPHQL_PAGE_SIZE } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";

@@ -1,11 +1,10 @@
 import type { Config } from "../config/schema.js";
-import { isBot } from "../model/is-bot.js";
 import { gatherChangedFiles } from "./gather-changed-files.js";
 import { gatherProposedConfig } from "./gather-proposed-config.js";
 import { gatherPullRequestState, type RepoSnapshot } from "./gather-pull-request-state.js";
 import type { GitHubClient } from "./github-client.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
-import { factsFromPayload, reviewFactsOnOpen, type PullRequestPayload } from "./pull-request-payload.js";
+import { factsFromPayload, type PullRequestPayload } from "./pull-request-payload.js";
 import type { TtlCache } from "../cache/ttl-cache.js";
 
 /** Inputs of {@link gatherPullRequestFacts}. */
@@ -14,8 +13,8 @@ export interface GatherPullRequestInput {
   repo: string;
   pr: PullRequestPayload;
   config: Config;
-  /** The webhook action, when gathering for one (`opened` needs no review timeline). */
-  action?: string;
+  /** Read the PR's review timeline (`reviewFactsWanted(...).read`). */
+  includeReview: boolean;
   /** ISO instant of evaluation. */
   now: string;
   /** Repository snapshots (PR template, open flaky issues) by `owner/repo`; omit to always fetch. */
@@ -38,9 +37,8 @@ export interface GatheredPullRequest {
  * Gather everything the rules need for one PR in two requests (three when the
  * PR changes `.github/eng-health.yml`, whose new version is read to validate it): the changed
  * files with patches (REST, one page per 100 files) and one GraphQL query for
- * the existing check run, the review timeline (skipped when the PR was just
- * opened, is a draft, or review is off) and the repository snapshot (skipped
- * when cached). Both run in parallel.
+ * the existing check run, the review timeline (only with `includeReview`) and
+ * the repository snapshot (skipped when cached). Both run in parallel.
  *
  * @throws the client's errors (the caller turns them into a neutral run)
  */
@@ -50,9 +48,7 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
   const cacheKey = `${owner}/${repo}`.toLowerCase();
   const cached = input.snapshotCache?.get(cacheKey);
   const snapshot = cached && cached.label === config.flaky.label ? cached : undefined;
-  const reviewMatters =
-    config.review.level !== "off" && !facts.draft && !isBot(facts.author) && facts.state === "open";
-  const includeReview = reviewMatters && input.action !== "opened";
+  const includeReview = input.includeReview;
 
   const [files, state] = await Promise.all([
     gatherChangedFiles(client, { owner, repo, number: pr.number, ...(pr.changed_files !== undefined ? { changedFilesCount: pr.changed_files } : {}) }),
@@ -78,7 +74,6 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
   facts.template = repoSnapshot.template;
   facts.flakyIssues = repoSnapshot.flakyIssues;
   if (state.review) facts.review = state.review;
-  else if (reviewMatters) facts.review = reviewFactsOnOpen(pr, owner);
 
   return {
     facts,

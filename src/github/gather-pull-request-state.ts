@@ -1,4 +1,5 @@
 import type { Actor, FlakyIssue, ReviewFacts, ReviewTimelineEvent, SubmittedReview } from "../model/pull-request-facts.js";
+import { GRAPHQL_PAGE_SIZE } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
@@ -12,8 +13,6 @@ export function checkSuitesSelection(appId: number | undefined, first = 50): str
   return appId === undefined ? `checkSuites(first: ${first})` : `checkSuites(first: 1, filterBy: { appId: $appId })`;
 }
 
-/** GraphQL connections take `first` between 1 and 100 (GitHub GraphQL docs, "Node limit"). */
-export const GRAPHQL_PAGE_SIZE = 100;
 /** Pages of flaky issues or timeline items read at most (1,000 nodes). */
 const MAX_EXTRA_PAGES = 9;
 

@@ -1,28 +1,13 @@
 import type { Config } from "../config/schema.js";
 import { parseInstant } from "../time/parse-instant.js";
-import {
-  FLAKY_ISSUE_NODE,
-  GRAPHQL_PAGE_SIZE,
-  REVIEW_REQUESTS_FIELD,
-  TIMELINE_FIELDS,
-  TIMELINE_TYPES,
-  toActor,
-  toFlakyIssue,
-  toReviewFacts,
-} from "./gather-pull-request-state.js";
+import { FLAKY_ISSUE_NODE, REVIEW_REQUESTS_FIELD, TIMELINE_FIELDS, TIMELINE_TYPES, toActor, toFlakyIssue, toReviewFacts } from "./gather-pull-request-state.js";
+import { GRAPHQL_PAGE_SIZE, SEARCH_RESULT_CAP } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
 import type { ChangedFile } from "../model/pull-request-facts.js";
 import type { ReportChangedFile, ReportFacts, ReportFlakyIssue, ReportPullRequest } from "../model/report-facts.js";
 import { countOf } from "../text/count-of.js";
-
-/**
- * GitHub's search returns at most 1,000 results per query, however it is paged
- * (GitHub docs, "About searching on GitHub": "up to 1,000 results for each
- * search"; the GraphQL `search` connection stops there too).
- */
-export const SEARCH_RESULT_CAP = 1000;
 
 /** Which node type a search returns. */
 export type ReportSearchKind = "pullRequest" | "flakyIssue";

@@ -38,3 +38,33 @@ export const MAX_ANNOTATION_TITLE_CHARS = 255;
  * one line in the pull request's checks list. Measured in UTF-8 bytes.
  */
 export const MAX_TITLE_CHARS = 160;
+
+/**
+ * Most an issue or comment body may hold: the REST API refuses a longer one
+ * with 422 "body is too long (maximum is 65536 characters)". Measured in UTF-8
+ * bytes, which are never fewer than characters, so the limit holds however
+ * GitHub counts.
+ */
+export const ISSUE_BODY_MAX_CHARS = 65_536;
+
+/**
+ * The largest `per_page` of any REST list endpoint (REST docs, "Using
+ * pagination in the REST API": "up to 100 results per page").
+ */
+export const REST_MAX_PER_PAGE = 100;
+
+/** GraphQL connections take `first`/`last` between 1 and 100 (GraphQL docs, "Using pagination" / node limit). */
+export const GRAPHQL_PAGE_SIZE = 100;
+
+/**
+ * GitHub lists at most 3,000 files of a pull request
+ * (REST docs, "List pull requests files": "Responses include a maximum of 3000 files").
+ */
+export const MAX_LISTED_FILES = 3_000;
+
+/**
+ * GitHub's search returns at most 1,000 results per query, however it is paged
+ * (GitHub docs, "About searching on GitHub": "up to 1,000 results for each
+ * search"; the GraphQL `search` connection stops there too).
+ */
+export const SEARCH_RESULT_CAP = 1000;

@@ -2,23 +2,31 @@ import { evaluatePullRequestOf, type PullRequestEvaluation } from "../check-run/
 import type { ConfigResult } from "../config/config-result.js";
 import { gatherPullRequestFacts, type GatherPullRequestInput, type GatheredPullRequest } from "../github/gather-pull-request-facts.js";
 import type { GitHubClient } from "../github/github-client.js";
+import { factsFromPayload, reviewFactsOnOpen } from "../github/pull-request-payload.js";
+import { reviewFactsWanted } from "../review/review-facts-wanted.js";
 
 /**
  * Gather one PR's facts and evaluate every check-run rule on them: the part
  * the app and `eng-health check` share, so the CLI shows exactly what the app
  * would post.
  *
+ * Stages: decide what to read (`reviewFactsWanted`, pure), gather
+ * (`gatherPullRequestFacts`), fill in the review facts a just-opened PR has
+ * from its payload, evaluate (`evaluatePullRequestOf`, pure).
+ *
  * @param input the PR and its repository, the loaded config (`loadConfig`),
- *   and `gatherPullRequestFacts`' other options (action, now, caches, app id)
+ *   the webhook action, and `gatherPullRequestFacts`' other options (now, caches, app id)
  * @returns the gathered facts (with the requests made and the existing run) and the evaluation
  * @throws the client's errors while gathering
  */
 export async function gatherAndEvaluate(
   client: GitHubClient,
-  input: Omit<GatherPullRequestInput, "config"> & { loaded: ConfigResult },
+  input: Omit<GatherPullRequestInput, "config" | "includeReview"> & { loaded: ConfigResult; action?: string },
 ): Promise<{ gathered: GatheredPullRequest; evaluation: PullRequestEvaluation }> {
-  const { loaded, ...gather } = input;
-  const gathered = await gatherPullRequestFacts(client, { ...gather, config: loaded.config });
+  const { loaded, action, ...gather } = input;
+  const wanted = reviewFactsWanted(factsFromPayload(input.pr, input, input.now), loaded.config.review, action);
+  const gathered = await gatherPullRequestFacts(client, { ...gather, config: loaded.config, includeReview: wanted.read });
+  if (gathered.facts.review === undefined && wanted.matters) gathered.facts.review = reviewFactsOnOpen(input.pr, input.owner);
   const evaluation = evaluatePullRequestOf({
     owner: input.owner,
     repo: input.repo,

@@ -1,10 +1,11 @@
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { KnownComments } from "../model/known-comments.js";
+import { REST_MAX_PER_PAGE } from "../model/github-limits.js";
 import { commentKey, type CommentLedger } from "./comment-ledger.js";
 
 /** Comments per page of `GET /repos/{owner}/{repo}/issues/{n}/comments` (the REST maximum). */
-const COMMENTS_PER_PAGE = 100;
+const COMMENTS_PER_PAGE = REST_MAX_PER_PAGE;
 /**
  * Comment pages read at most (3,000 comments) before giving up on finding a
  * marker; then nothing is posted, since a second comment is worse than none.

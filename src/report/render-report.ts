@@ -1,3 +1,4 @@
+import { ISSUE_BODY_MAX_CHARS } from "../model/github-limits.js";
 import { formatHours } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
 import { truncateUtf8, utf8Bytes } from "../text/truncate-utf8.js";
@@ -12,14 +13,6 @@ import { renderReportMarker } from "./report-marker.js";
 import { renderTrendChart, type TrendWeek } from "./render-trend-chart.js";
 import { summarizeAgreements, type AgreementKey, type AgreementStatus } from "./summarize-agreements.js";
 import type { WeekMetrics } from "./week-metrics.js";
-
-/**
- * GitHub's limit on an issue body: the REST API refuses a longer one with 422
- * "body is too long (maximum is 65536 characters)". Measured here in UTF-8
- * bytes, which are never fewer than characters, so the limit holds however
- * GitHub counts.
- */
-export const ISSUE_BODY_MAX_CHARS = 65_536;
 
 /** Items named in a list (waiting PRs, open flaky tests) before "and N more". */
 export const MAX_LISTED_ITEMS = 20;

@@ -1,9 +1,10 @@
 import type { Probot } from "probot";
+import { REST_MAX_PER_PAGE } from "../model/github-limits.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 
 /** Repositories per page of `GET /installation/repositories` (the API's maximum). */
-const PER_PAGE = 100;
+const PER_PAGE = REST_MAX_PER_PAGE;
 
 /** A repository the app is installed on, with a client authenticated for it. */
 export interface InstalledRepository extends RepoRef {

@@ -2,12 +2,8 @@ import { describe, expect, it } from "vitest";
 import { configSchema, type ConfigInput } from "../../../src/config/schema.js";
 import type { FlakyWeek, WaitingPullRequest } from "../../../src/report/measure-week.js";
 import { parseReportMarker } from "../../../src/report/report-marker.js";
-import {
-  ISSUE_BODY_MAX_CHARS,
-  MAX_LISTED_ITEMS,
-  renderReport,
-  type RenderReportInput,
-} from "../../../src/report/render-report.js";
+import { MAX_LISTED_ITEMS, renderReport, type RenderReportInput } from "../../../src/report/render-report.js";
+import { ISSUE_BODY_MAX_CHARS } from "../../../src/model/github-limits.js";
 import type { WeekMetrics } from "../../../src/report/week-metrics.js";
 
 const THIS_WEEK: WeekMetrics = {
