@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { LEVELS } from "../model/rule-result.js";
+import { PULL_REQUEST_RULES } from "../rules/registry.js";
 import type { RuleResult } from "../model/rule-result.js";
 import type { Conclusion } from "../model/check-run.js";
 import { MAX_OUTPUT_CHARS } from "../model/github-limits.js";
+import { parseHiddenMarker, renderHiddenMarker } from "../text/hidden-marker.js";
 import { utf8Bytes } from "../text/truncate-utf8.js";
 
 /**
  * The rule results a check run was written with, kept in the run itself
- * (design doc principle 2: state lives in hidden markers). The review sweep
+ * (README, "How it works": state lives in hidden markers). The review sweep
  * reads them back to update one rule's result without fetching the PR's files
  * again. Findings carry their messages only: annotations stay on the run and
  * are not repeated here.
@@ -18,31 +21,29 @@ export interface ResultsMarkerData {
   proposedConfig?: boolean;
 }
 
-const MARKER_PREFIX = "<!-- eng-health:results ";
-const MARKER_SUFFIX = " -->";
+const KIND = "results";
 /** Blank line between the visible summary and the marker. */
 const SEPARATOR = "\n\n";
-/**
- * The marker at the very end of a summary. The JSON never holds `<` or `>`
- * (they are escaped), so `[^<>]*` cannot run past the comment's end; anchoring
- * at the end ignores any look-alike quoted earlier in the summary (a finding
- * that quotes a PR description, say).
- */
-const MARKER_AT_END = /<!-- eng-health:results (\{[^<>]*\}) -->\s*$/;
 
-const ruleResultSchema = z.object({
-  id: z.enum(["reasoning", "tests", "disabled-tests", "review", "flaky"]),
-  agreement: z.string(),
-  level: z.enum(["off", "notice", "warning", "failure"]),
-  status: z.enum(["pass", "fail", "skip"]),
-  message: z.string(),
-  findings: z.array(z.object({ message: z.string() })),
-});
-const markerSchema = z.object({
-  results: z.array(ruleResultSchema),
-  conclusion: z.enum(["success", "neutral", "failure", "action_required"]),
-  proposedConfig: z.boolean().optional(),
-});
+/** The marker's shape, for a registry's rule ids (an id the registry does not know makes the marker unreadable). */
+function markerSchema(ruleIds: ReadonlySet<string>) {
+  const ruleResultSchema = z.object({
+    id: z.string().refine((id) => ruleIds.has(id)),
+    agreement: z.string(),
+    level: z.enum(LEVELS),
+    status: z.enum(["pass", "fail", "skip"]),
+    message: z.string(),
+    findings: z.array(z.object({ message: z.string() })),
+  });
+  return z.object({
+    results: z.array(ruleResultSchema),
+    conclusion: z.enum(["success", "neutral", "failure", "action_required"]),
+    proposedConfig: z.boolean().optional(),
+  });
+}
+
+/** The rule ids of the registry, the default for {@link parseResultsMarker}. */
+const REGISTERED_IDS: ReadonlySet<string> = new Set(PULL_REQUEST_RULES.map((rule) => rule.id));
 
 /**
  * Render the hidden results marker: `<!-- eng-health:results {json} -->`.
@@ -68,8 +69,7 @@ export function renderResultsMarker(data: ResultsMarkerData): string {
     conclusion: data.conclusion,
     ...(data.proposedConfig ? { proposedConfig: true } : {}),
   };
-  const json = JSON.stringify(stored).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-  return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;
+  return renderHiddenMarker(KIND, stored);
 }
 
 /**
@@ -77,19 +77,14 @@ export function renderResultsMarker(data: ResultsMarkerData): string {
  *
  * Input: a summary as GitHub returns it (or any string). Output: the stored
  * results and conclusion, or `null` when the summary does not end with a
- * marker, or its JSON is broken or not of the expected shape (unknown rule
- * ids, statuses or levels included). Never throws.
+ * marker, or its JSON is broken or not of the expected shape (a rule id
+ * outside `ruleIds`, the registry's by default, or an unknown status or
+ * level included). Never throws.
  */
-export function parseResultsMarker(summary: string): ResultsMarkerData | null {
-  const match = MARKER_AT_END.exec(summary);
-  if (match?.[1] === undefined) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(match[1]);
-  } catch {
-    return null;
-  }
-  const parsed = markerSchema.safeParse(json);
+export function parseResultsMarker(summary: string, ruleIds: ReadonlySet<string> = REGISTERED_IDS): ResultsMarkerData | null {
+  const json = parseHiddenMarker(summary, KIND, { atEnd: true });
+  if (json === undefined) return null;
+  const parsed = markerSchema(ruleIds).safeParse(json);
   return parsed.success ? parsed.data : null;
 }
 

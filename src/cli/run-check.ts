@@ -2,6 +2,7 @@ import { renderJsonResult } from "../check-run/render-json-result.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";
 import type { PullRequestPayload } from "../github/pull-request-payload.js";
+import { withoutHiddenMarkers } from "../text/hidden-marker.js";
 import { gatherAndEvaluate } from "../pipelines/gather-and-evaluate.js";
 
 /** Where the CLI writes. */
@@ -45,9 +46,4 @@ export async function runCheck(
     return 2;
   }
   return 0;
-}
-
-/** The summary as a person reads it: hidden `<!-- eng-health:… -->` markers removed. */
-function withoutHiddenMarkers(summary: string): string {
-  return summary.replace(/\n*<!-- eng-health:[\s\S]*?-->/g, "").trimEnd();
 }

@@ -1,5 +1,6 @@
+import { hiddenMarker } from "../text/hidden-marker.js";
 import type { Config } from "../config/schema.js";
-import { formatDays } from "./format-days.js";
+import { formatDays } from "../text/format-figures.js";
 import type { FlakySummary } from "./summarize-flaky-issues.js";
 import { joinWords } from "../text/join-words.js";
 
@@ -7,7 +8,7 @@ import { joinWords } from "../text/join-words.js";
  * Hidden marker in the checklist comment: the handler looks for it before
  * posting, so an issue gets the checklist once, whatever the redeliveries.
  */
-export const FLAKY_CHECKLIST_MARKER = "<!-- eng-health:flaky-checklist -->";
+export const FLAKY_CHECKLIST_MARKER = hiddenMarker("flaky-checklist");
 
 /** What the checklist comment is rendered from. */
 export interface FlakyChecklistInput {

@@ -1,4 +1,4 @@
-import type { WeekMetrics } from "../report/week-metrics.js";
+import type { WeekMetrics } from "./week-metrics.js";
 
 /** What a weekly report's hidden marker holds (`<!-- eng-health:report {...} -->`). */
 export interface ReportMarkerData {

@@ -1,5 +1,4 @@
-import { countOf } from "../text/count-of.js";
-import type { AgreementKey, AgreementStatus } from "./summarize-agreements.js";
+import type { AgreementStatus } from "./metrics/week-metric.js";
 
 /** Most questions the retro section asks. */
 export const MAX_RETRO_QUESTIONS = 3;
@@ -9,29 +8,6 @@ export interface RetroContext {
   /** PRs waiting for a first review at the week's end. */
   waitingForReview: number;
 }
-
-/**
- * One question per agreement, asked when that agreement is among the week's
- * weakest. Each states the figure and invites the team to look for causes and
- * a next step; none names or blames a person.
- */
-export const RETRO_QUESTIONS: Record<AgreementKey, (status: AgreementStatus) => string> = {
-  ttfr: (s) =>
-    `Median time to first review ${moved(s, "rose to", "eased to", "was")} ${s.format(s.value)} against a target of ${s.format(s.target)}. ` +
-    "What would help a first review start sooner: smaller pull requests, a review rota, or a set time for reviews each day?",
-  sla: (s) =>
-    `${s.format(s.value)} of pull requests got a first review within the target. ` +
-    "When a review could not start in time, what was in the way?",
-  reasoning: (s) =>
-    `Documented reasoning ${moved(s, "dipped to", "rose to", "was at")} ${s.format(s.value)}. ` +
-    'What made the "why" hard to write on the pull requests that missed it?',
-  tests: (s) =>
-    `Tests came with code on ${s.format(s.value)} of merged pull requests. ` +
-    "Which changes were hard to test, and what would make them easier?",
-  flaky: (s) =>
-    `${countOf(s.value ?? 0, "flaky test")} ${s.value === 1 ? "is" : "are"} open (the team's limit is ${s.target}). ` +
-    "Could the team set aside time this week to fix the oldest, and what keeps new ones from piling up?",
-};
 
 /** Asked when pull requests are waiting for a first review and there is room. */
 const WAITING_QUESTION = (count: number): string =>
@@ -48,7 +24,7 @@ const OPEN_QUESTION = "What slowed the team down this week that these figures do
 /**
  * Two or three questions for the retro, weakest agreement first:
  * 1. one per agreement that missed its target, the furthest from it first
- *    (by {@link AgreementStatus.shortfall}), worded from {@link RETRO_QUESTIONS};
+ *    (by {@link AgreementStatus.shortfall}), each worded by its metric's agreement;
  * 2. then, when PRs are waiting for a first review, which one blocks someone;
  * 3. when no agreement missed, what helped, so it can be kept;
  * 4. an open question about what the figures miss.
@@ -62,16 +38,9 @@ export function chooseRetroQuestions(agreements: readonly AgreementStatus[], con
   const missed = agreements
     .filter((status) => status.met === false)
     .sort((a, b) => (b.shortfall ?? 0) - (a.shortfall ?? 0));
-  const questions = missed.map((status) => RETRO_QUESTIONS[status.key](status));
+  const questions = missed.map((status) => status.question);
   if (context.waitingForReview > 0) questions.push(WAITING_QUESTION(context.waitingForReview));
   if (missed.length === 0) questions.push(KEEP_QUESTION);
   questions.push(OPEN_QUESTION);
   return questions.slice(0, MAX_RETRO_QUESTIONS);
-}
-
-/** A verb for how a figure moved since last week: worse, better, or unknown/same. */
-function moved(status: AgreementStatus, worse: string, better: string, otherwise: string): string {
-  if (status.change === "worse") return worse;
-  if (status.change === "better") return better;
-  return otherwise;
 }

@@ -7,7 +7,7 @@ import { parseInstant } from "../time/parse-instant.js";
 import { measureWeek, type WeekMeasurement } from "./measure-week.js";
 import { renderReport } from "./render-report.js";
 import type { TrendWeek } from "./render-trend-chart.js";
-import type { WeekMetrics } from "./week-metrics.js";
+import type { WeekMetrics } from "../model/week-metrics.js";
 
 /** Which weeks a report must gather and which it reads from earlier reports' markers. */
 export interface ReportPlan {

@@ -1,6 +1,6 @@
 import { isoWeekLabel } from "../time/iso-week.js";
 import { roundTo } from "./stats.js";
-import type { WeekMetrics } from "./week-metrics.js";
+import { figureOf, type WeekMetrics } from "../model/week-metrics.js";
 
 /** One week of the trend. */
 export interface TrendWeek {
@@ -28,8 +28,8 @@ export interface TrendWeek {
  */
 export function renderTrendChart(trend: readonly TrendWeek[], options: { businessHours: boolean }): string {
   const labels = trend.map((week) => isoWeekLabel(week.week));
-  const medians = trend.map((week) => roundTo(week.metrics.ttfr_median_hours ?? 0, 1));
-  const merged = trend.map((week) => week.metrics.prs_merged);
+  const medians = trend.map((week) => roundTo(figureOf(week.metrics, "ttfr_median_hours") ?? 0, 1));
+  const merged = trend.map((week) => figureOf(week.metrics, "prs_merged") ?? 0);
   const top = chartCeiling(Math.max(0, ...medians, ...merged));
   const unit = options.businessHours ? "business hours" : "hours";
   const chart = [
@@ -43,7 +43,7 @@ export function renderTrendChart(trend: readonly TrendWeek[], options: { busines
     "```",
   ].join("\n");
 
-  const missing = trend.filter((week) => week.metrics.ttfr_median_hours === null).map((week) => isoWeekLabel(week.week));
+  const missing = trend.filter((week) => figureOf(week.metrics, "ttfr_median_hours") === null).map((week) => isoWeekLabel(week.week));
   const note =
     missing.length === 0
       ? ""

@@ -1,36 +1,33 @@
-import { ISO_WEEK_PATTERN } from "../time/iso-week.js";
 import type { ReportMarkerData } from "../model/report-issue.js";
-import { WEEK_COUNT_KEYS, WEEK_METRIC_KEYS, type WeekMetrics } from "./week-metrics.js";
+import { figureOf } from "../model/week-metrics.js";
+import { hiddenMarkerPrefix, parseHiddenMarker, renderHiddenMarker } from "../text/hidden-marker.js";
+import { ISO_WEEK_PATTERN } from "../time/iso-week.js";
+import { WEEK_METRICS } from "./metrics/registry.js";
+import type { WeekMetric } from "./metrics/week-metric.js";
 
 /**
- * The hidden marker at the end of every weekly report issue (design doc,
- * "Report metrics"): `<!-- eng-health:report {"week":"2026-W47","metrics":{...}} -->`.
+ * The hidden marker at the end of every weekly report issue (README, "Report
+ * metrics"): `<!-- eng-health:report {"week":"2026-W47","metrics":{...}} -->`.
  * It is how publishing finds this week's report (by week, not by title) and
  * how the next report reads its trend without a database.
  */
 
-/** How every report marker starts; search for it to find report issues. */
-export const REPORT_MARKER_PREFIX = "<!-- eng-health:report ";
+const KIND = "report";
 
-/** How an HTML comment ends; the JSON inside must never contain it. */
-const COMMENT_END = "-->";
+/** How every report marker starts; search for it to find report issues. */
+export const REPORT_MARKER_PREFIX = hiddenMarkerPrefix(KIND);
 
 /**
- * Render the marker for a report body.
+ * Render the marker for a report body: the week, and every registered
+ * metric's figure in registry order (a missing figure is written as null).
  *
- * The JSON is written with `<` and `>` as `\u003c` and `\u003e` (JSON
- * escapes that `JSON.parse` reads back), so no string inside can end the HTML
- * comment early or open another one.
- *
- * @param data the week and its metrics (metric keys in the design doc's order)
+ * @param data the week and its metrics
+ * @param registry the metric registry (default: `WEEK_METRICS`)
  * @returns one line, `<!-- eng-health:report {json} -->`
  */
-export function renderReportMarker(data: ReportMarkerData): string {
-  const metrics = Object.fromEntries(WEEK_METRIC_KEYS.map((key) => [key, data.metrics[key]]));
-  const json = JSON.stringify({ week: data.week, metrics })
-    .replaceAll("<", "\\u003c")
-    .replaceAll(">", "\\u003e");
-  return `${REPORT_MARKER_PREFIX}${json} ${COMMENT_END}`;
+export function renderReportMarker(data: ReportMarkerData, registry: readonly WeekMetric[] = WEEK_METRICS): string {
+  const metrics = Object.fromEntries(registry.map((metric) => [metric.key, figureOf(data.metrics, metric.key)]));
+  return renderHiddenMarker(KIND, { week: data.week, metrics });
 }
 
 /**
@@ -38,46 +35,31 @@ export function renderReportMarker(data: ReportMarkerData): string {
  * report renders its own at the very end; anything earlier came from quoted
  * text).
  *
+ * Each registered metric is read on its own: a key that is missing (the
+ * marker was written before the metric existed) or whose value is not of its
+ * kind (counts: non-negative whole numbers; other figures: finite numbers or
+ * null) is null, "no data" for that key only, so adding a metric never makes
+ * earlier weeks unreadable. Keys the registry does not know are dropped.
+ *
  * @param body an issue body (`null`/empty tolerated by passing `""`)
+ * @param registry the metric registry (default: `WEEK_METRICS`)
  * @returns the week and metrics, or `null` when there is no marker, its JSON
- *   is malformed, the week is not `YYYY-Www`, or any metric is missing or of
- *   the wrong type (counts: non-negative whole numbers; other figures: finite
- *   numbers or null). A `null` means "recompute this week", never a crash.
+ *   is malformed, the week is not `YYYY-Www`, or it has no metrics object.
+ *   A `null` means "recompute this week", never a crash.
  */
-export function parseReportMarker(body: string): ReportMarkerData | null {
-  const at = body.lastIndexOf(REPORT_MARKER_PREFIX);
-  if (at === -1) return null;
-  const from = at + REPORT_MARKER_PREFIX.length;
-  const to = body.indexOf(COMMENT_END, from);
-  if (to === -1) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.slice(from, to));
-  } catch {
-    return null;
-  }
+export function parseReportMarker(body: string, registry: readonly WeekMetric[] = WEEK_METRICS): ReportMarkerData | null {
+  const parsed = parseHiddenMarker(body, KIND);
   if (!isRecord(parsed)) return null;
   const { week, metrics } = parsed;
   if (typeof week !== "string" || !ISO_WEEK_PATTERN.test(week) || !isRecord(metrics)) return null;
-  const valid = readMetrics(metrics);
-  return valid === null ? null : { week, metrics: valid };
+  return { week, metrics: Object.fromEntries(registry.map((metric) => [metric.key, readFigure(metric, metrics[metric.key])])) };
 }
 
-/** The metrics when every key is present and of its kind, else null. */
-function readMetrics(raw: Record<string, unknown>): WeekMetrics | null {
-  const counts: ReadonlySet<string> = new Set(WEEK_COUNT_KEYS);
-  const result: Record<string, number | null> = {};
-  for (const key of WEEK_METRIC_KEYS) {
-    const value = raw[key];
-    if (counts.has(key)) {
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) return null;
-    } else if (value !== null && (typeof value !== "number" || !Number.isFinite(value))) {
-      return null;
-    }
-    result[key] = value;
-  }
-  // Every key was checked above against its kind, so this is a WeekMetrics.
-  return result as unknown as WeekMetrics;
+/** A stored figure when it is of the metric's kind, else null ("no data"). */
+function readFigure(metric: WeekMetric, value: unknown): number | null {
+  if (typeof value !== "number" || !Number.isFinite(value)) return null;
+  if (metric.kind === "count" && (!Number.isInteger(value) || value < 0)) return null;
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

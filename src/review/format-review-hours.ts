@@ -1,4 +1,4 @@
-import { formatHours } from "../config/duration.js";
+import { formatHours } from "../text/format-figures.js";
 
 /**
  * Hours for a sentence, saying which clock they were measured with:

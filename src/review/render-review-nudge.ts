@@ -1,3 +1,4 @@
+import { hiddenMarker } from "../text/hidden-marker.js";
 import { CONFIG_PATH } from "../config/schema.js";
 import { formatRequestedReviewers } from "./format-requested-reviewers.js";
 import { formatReviewHours } from "./format-review-hours.js";
@@ -7,7 +8,7 @@ import { formatReviewHours } from "./format-review-hours.js";
  * it among the PR's comments so the nudge is posted once, never twice
  * (design doc principle 2: state lives in hidden markers).
  */
-export const REVIEW_NUDGE_MARKER = "<!-- eng-health:review-nudge -->";
+export const REVIEW_NUDGE_MARKER = hiddenMarker("review-nudge");
 
 /**
  * Render the optional nudge comment (`review.nudge: comment`), posted once a

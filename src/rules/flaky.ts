@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { findFlakyTestsChanged, type FlakyTestChange } from "../flaky/detect-flaky-tests-changed.js";
-import { formatDays } from "../flaky/format-days.js";
+import { formatDays } from "../text/format-figures.js";
 import { formatIssueList } from "../flaky/format-issue-list.js";
 import { saysClosesIssue } from "../flaky/says-closes-issue.js";
 import { summarizeFlakyIssues, type FlakySummary } from "../flaky/summarize-flaky-issues.js";

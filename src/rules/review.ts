@@ -1,4 +1,4 @@
-import { formatHours } from "../config/duration.js";
+import { formatHours } from "../text/format-figures.js";
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
 import { formatRequestedReviewers } from "../review/format-requested-reviewers.js";

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { publishReport } from "../../src/publish/publish-report.js";
 import { renderSupersededComment } from "../../src/report/render-superseded-comment.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
-import type { WeekMetrics } from "../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../src/model/week-metrics.js";
 
 const API = "https://api.github.com";
 const LIST = { labels: "team-health", state: "all", per_page: "100" };

@@ -2,7 +2,7 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
-import type { WeekMetrics } from "../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../src/model/week-metrics.js";
 import { API, mockConfigFile } from "../helpers/test-probot.js";
 
 const NOW = new Date("2026-11-24T10:00:00Z");

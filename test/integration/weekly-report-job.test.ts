@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createServices } from "../../src/pipelines/services.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
-import type { WeekMetrics } from "../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../src/model/week-metrics.js";
 import type { ScheduledJob } from "../../src/schedule/scheduled-job.js";
 import { startScheduler } from "../../src/schedule/start-scheduler.js";
 import { weeklyReportJob } from "../../src/schedule/weekly-report-job.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDays } from "../../../src/flaky/format-days.js";
+import { formatDays } from "../../../src/text/format-figures.js";
 import { formatIssueList } from "../../../src/flaky/format-issue-list.js";
 
 describe("formatDays", () => {

@@ -3,7 +3,7 @@ import { configSchema, type Config, type ConfigInput } from "../../../src/config
 import type { ReportPullRequest } from "../../../src/model/report-facts.js";
 import { isoWeekWindow } from "../../../src/time/iso-week.js";
 import { measureWeek } from "../../../src/report/measure-week.js";
-import { WEEK_METRIC_KEYS } from "../../../src/report/week-metrics.js";
+import { WEEK_METRIC_KEYS } from "../../../src/report/metrics/registry.js";
 import { reasoningRule } from "../../../src/rules/reasoning.js";
 import type { Rule, RuleId } from "../../../src/rules/rule.js";
 import { testsRule } from "../../../src/rules/tests.js";

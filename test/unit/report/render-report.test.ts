@@ -4,7 +4,7 @@ import type { FlakyWeek, WaitingPullRequest } from "../../../src/report/measure-
 import { parseReportMarker } from "../../../src/report/report-marker.js";
 import { MAX_LISTED_ITEMS, renderReport, type RenderReportInput } from "../../../src/report/render-report.js";
 import { ISSUE_BODY_MAX_CHARS } from "../../../src/model/github-limits.js";
-import type { WeekMetrics } from "../../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../../src/model/week-metrics.js";
 
 const THIS_WEEK: WeekMetrics = {
   prs_opened: 34,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartCeiling, renderTrendChart } from "../../../src/report/render-trend-chart.js";
-import type { WeekMetrics } from "../../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../../src/model/week-metrics.js";
 
 const metrics = (ttfr: number | null, merged: number): WeekMetrics => ({
   prs_opened: 0,

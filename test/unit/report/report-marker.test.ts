@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReportMarker, renderReportMarker, REPORT_MARKER_PREFIX } from "../../../src/report/report-marker.js";
-import type { WeekMetrics } from "../../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../../src/model/week-metrics.js";
 
 const METRICS: WeekMetrics = {
   prs_opened: 34,
@@ -53,12 +53,20 @@ describe("parseReportMarker", () => {
     ["JSON that is not an object", `${REPORT_MARKER_PREFIX}[1,2] -->`],
     ["a bad week", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "last week", metrics: METRICS })} -->`],
     ["missing metrics", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47" })} -->`],
-    ["a missing key", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47", metrics: { ...METRICS, prs_merged: undefined } })} -->`],
-    ["a null count", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47", metrics: { ...METRICS, flaky_open: null } })} -->`],
-    ["a fractional count", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47", metrics: { ...METRICS, prs_opened: 1.5 } })} -->`],
-    ["a string figure", `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47", metrics: { ...METRICS, ttfr_median_hours: "3.2" } })} -->`],
   ])("returns null for %s", (_case, body) => {
     expect(parseReportMarker(body)).toBeNull();
+  });
+
+  // A marker written before a metric existed, or with one bad figure, keeps every other figure:
+  // the trend is never recomputed for one key (issue 8: "add keys, never rename them").
+  it.each([
+    ["a missing key", "prs_merged", undefined],
+    ["a null count", "flaky_open", null],
+    ["a fractional count", "prs_opened", 1.5],
+    ["a string figure", "ttfr_median_hours", "3.2"],
+  ])("reads %s as no data for that key only", (_case, key, value) => {
+    const body = `${REPORT_MARKER_PREFIX}${JSON.stringify({ week: "2026-W47", metrics: { ...METRICS, [key]: value } })} -->`;
+    expect(parseReportMarker(body)).toEqual({ week: "2026-W47", metrics: { ...METRICS, [key]: null } });
   });
 
   it("ignores keys it does not know (written by a newer version)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { selectPreviousReport, selectReportForWeek } from "../../../src/report/select-report-issue.js";
 import { type ReportIssue } from "../../../src/model/report-issue.js";
-import type { WeekMetrics } from "../../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../../src/model/week-metrics.js";
 
 const METRICS = { prs_opened: 1 } as WeekMetrics;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { configSchema } from "../../../src/config/schema.js";
 import { chooseRetroQuestions } from "../../../src/report/choose-retro-questions.js";
 import { AGREEMENT_TARGET_PCT, summarizeAgreements } from "../../../src/report/summarize-agreements.js";
-import type { WeekMetrics } from "../../../src/report/week-metrics.js";
+import type { WeekMetrics } from "../../../src/model/week-metrics.js";
 
 const BASE: WeekMetrics = {
   prs_opened: 10,

@@ -1,0 +1,106 @@
+import { countOf } from "../text/count-of.js";
+import { figureOf } from "../model/week-metrics.js";
+import { formatDays } from "../text/format-figures.js";
+import { formatReviewHours } from "../review/format-review-hours.js";
+import { escapeInlineText } from "./escape-inline-text.js";
+import type { FlakyIssueLink, OpenFlakyIssue, WaitingPullRequest } from "./measure-week.js";
+import { isBusinessHours, type RenderReportInput } from "./render-report-input.js";
+
+/** Requested reviewers named on one waiting PR before "+N". */
+const MAX_REVIEWERS_NAMED = 5;
+
+/** Wall-clock waits from this many hours on are shown in days. */
+const HOURS_SHOWN_AS_DAYS = 48;
+
+/**
+ * The "Waiting for a first review" section: the count, then up to `listCap`
+ * PRs, oldest first, with their wait and who was invited to review.
+ */
+export function renderWaiting(input: RenderReportInput, listCap: number): string {
+  const count = figureOf(input.metrics, "waiting_for_review") ?? 0;
+  if (count === 0 || input.waiting.length === 0) {
+    return "No ready pull request was waiting for a first review when the week ended.";
+  }
+  const intro = `${countOf(count, "pull request")} ${count === 1 ? "was" : "were"} ready and waiting for a first review when the week ended, oldest first:`;
+  const shown = input.waiting.slice(0, listCap).map((pr) => `- ${renderWaitingLine(pr, isBusinessHours(input))}`);
+  return [intro, ...shown, ...moreLine(count - shown.length, "waiting")].join("\n");
+}
+
+function renderWaitingLine(pr: WaitingPullRequest, businessHours: boolean): string {
+  const waited =
+    !businessHours && pr.waitingHours >= HOURS_SHOWN_AS_DAYS
+      ? formatDays(pr.waitingHours / 24)
+      : formatReviewHours(pr.waitingHours, businessHours);
+  const handles = [...pr.requestedReviewers, ...pr.requestedTeams].map((name) => `@${name.replace(/^@/, "")}`);
+  const named = handles.slice(0, MAX_REVIEWERS_NAMED);
+  const extra = handles.length - named.length;
+  const requested =
+    handles.length === 0 ? "no reviewer requested yet" : `requested: ${named.join(", ")}${extra > 0 ? ` +${extra}` : ""}`;
+  return `${issueLink(pr)} ${escapeInlineText(pr.title)} (waiting ${waited}; ${requested})`;
+}
+
+/** The "Flaky tests" section: counts, the open list (up to `listCap`), and one suggestion. */
+export function renderFlaky(input: RenderReportInput, listCap: number): string {
+  const { flaky } = input;
+  const metrics = figures(input, ["flaky_open", "flaky_opened", "flaky_closed", "flaky_unassigned"]);
+  const limits = input.config.flaky;
+  const lifetime =
+    flaky.closedLifetimeDays === null
+      ? ""
+      : ` The ${metrics.flaky_closed === 1 ? "one" : metrics.flaky_closed} closed had been flaky for ${metrics.flaky_closed === 1 ? "" : "a median of "}${formatDays(flaky.closedLifetimeDays)}.`;
+  const movement =
+    metrics.flaky_opened + metrics.flaky_closed === 0
+      ? ""
+      : ` This week: ${metrics.flaky_opened} opened, ${metrics.flaky_closed} closed.${lifetime}`;
+  const oldest = flaky.open[0];
+  if (metrics.flaky_open === 0 || oldest === undefined) {
+    return `No flaky test was open when the week ended.${movement}`;
+  }
+  const summary =
+    `${metrics.flaky_open} open (the team's limit is ${limits.max_open}), ` +
+    `oldest ${issueLink(oldest)} (${flakyNote(oldest)}); ${metrics.flaky_unassigned} without an assignee.${movement}`;
+  const shown = flaky.open.slice(0, listCap).map((issue) => `- ${issueLink(issue)} ${escapeInlineText(issue.title)} (${flakyNote(issue)})`);
+  const list = [...shown, ...moreLine(metrics.flaky_open - shown.length, "open")];
+  return [summary, "", ...list, "", flakySuggestion(input, oldest)].join("\n");
+}
+
+function flakyNote(issue: OpenFlakyIssue): string {
+  return `${formatDays(issue.ageDays)}${issue.assigned ? "" : ", unassigned"}`;
+}
+
+/** One suggestion, phrased as a question, for the most pressing flaky-test gap. */
+function flakySuggestion(input: RenderReportInput, oldest: OpenFlakyIssue): string {
+  const limits = input.config.flaky;
+  const oldestUnassigned = input.flaky.open.find((issue) => !issue.assigned);
+  if (limits.require_assignee && oldestUnassigned !== undefined) {
+    return `Could someone pick up ${issueLink(oldestUnassigned)} this week?`;
+  }
+  if (oldest.ageDays > limits.max_age_days) {
+    return `${issueLink(oldest)} has been open longer than the team's limit of ${formatDays(limits.max_age_days)}. What would it take to fix it this week?`;
+  }
+  if ((figureOf(input.metrics, "flaky_open") ?? 0) > limits.max_open) {
+    return `That is more than the team's limit of ${limits.max_open}. Could the team set aside time to fix the oldest ones?`;
+  }
+  return "Could the team fix one of these this week, starting with the oldest?";
+}
+
+function moreLine(rest: number, what: string): string[] {
+  return rest > 0 ? [`- …and ${rest} more ${what}.`] : [];
+}
+
+function issueLink(item: FlakyIssueLink | WaitingPullRequest): string {
+  return `[#${item.number}](${item.htmlUrl})`;
+}
+
+/** Markdown links to issues, at most `cap`, then "and N more". */
+export function linkList(items: readonly FlakyIssueLink[], cap: number): string {
+  const links = items.slice(0, cap).map(issueLink);
+  const rest = items.length - links.length;
+  return rest > 0 ? `${links.join(", ")} and ${rest} more` : links.join(", ");
+}
+
+
+/** This week's counts by key (0 when missing: they are always measured for this week). */
+function figures<K extends string>(input: Pick<RenderReportInput, "metrics">, keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, figureOf(input.metrics, key) ?? 0])) as Record<K, number>;
+}
