@@ -2,7 +2,7 @@ import type { Conclusion } from "../model/check-run.js";
 import type { RuleResult } from "../model/rule-result.js";
 
 /**
- * The check run's conclusion from rule results (design doc, "Configuration"):
+ * The check run's conclusion from rule results (README, "Configuration"):
  * a failing `failure`-level rule gives `failure`; otherwise a failing
  * `warning`-level rule gives `neutral`; otherwise `success`. `notice` findings
  * are shown but never change the conclusion.

@@ -9,7 +9,7 @@ import { LEVELS } from "../model/rule-result.js";
  * JSON Schema for editors (`npm run schema`). Every key is optional; objects are
  * strict, so a misspelt key is reported instead of silently ignored.
  *
- * The reference with every default is in the README and `../shared/design.md`.
+ * The reference with every default is in the README ("Configuration").
  */
 
 /** How much a rule's failure counts: `notice` is shown but never changes the conclusion. */

@@ -17,7 +17,7 @@ export interface FlakySummary {
 }
 
 /**
- * Summarise open flaky-test issues against the `flaky` config (design doc,
+ * Summarise open flaky-test issues against the `flaky` config (README,
  * "Configuration" and "Report metrics"). Used by the `flaky` rule, the
  * checklist comment and the weekly report, so all three count the same way.
  *

@@ -121,7 +121,7 @@ export const FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
  * The four searches a report needs, each limited to items created before the
  * window's end. Together they are exactly the pull requests and flaky issues
  * that were open at some moment of the window, the population every metric
- * of the design doc's table draws from:
+ * of the README's "What the figures mean" table draws from:
  *
  * - PRs open now (so open at the window's end, or reopened since);
  * - PRs closed (merged or not) at or after the window's start: those merged

@@ -35,7 +35,7 @@ export interface CheckRunWriteResult {
  * the retry plugin's automatic retry; when GitHub answers 5xx (it may have
  * created the run anyway), the run is looked up by name and head SHA before a
  * second attempt, so a retry never makes a duplicate
- * (see `../shared/toolchain.md`: plugin-retry retries POSTs on 5xx).
+ * (`@octokit/plugin-retry` retries POSTs on 5xx; see `createOnce`).
  *
  * @throws the client's `RequestError` when GitHub refuses the write
  */

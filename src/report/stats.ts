@@ -1,6 +1,6 @@
 /**
- * Small statistics for the weekly report, exactly as the design doc's "Weekly
- * report window" defines them. Pure; inputs are never modified.
+ * Small statistics for the weekly report, exactly as the README's "What the figures
+ * mean" defines them. Pure; inputs are never modified.
  */
 
 /**
@@ -22,7 +22,7 @@ export function median(values: readonly number[]): number | null {
 
 /**
  * A percentile by the nearest-rank method: the ceil(p/100 · n)-th smallest
- * value (1-based). With p = 90 this is the design doc's p90.
+ * value (1-based). With p = 90 this is the README's p90.
  *
  * @param values finite numbers in any order
  * @param percent a whole percent from 1 to 100 (whole, so the rank is computed

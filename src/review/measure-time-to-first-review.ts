@@ -24,8 +24,7 @@ interface ReadyPeriod {
 }
 
 /**
- * Measure time to first review, exactly as the design doc defines it ("Time
- * to first review"): from the moment the PR is ready for review (its creation
+ * Measure time to first review, exactly as the README defines it (README, `review`): from the moment the PR is ready for review (its creation
  * if it was not created as a draft, else its first `ready_for_review`) to the
  * first submitted review by someone other than the author who is not a bot,
  * leaving out any time back in draft (from `convert_to_draft` to the next

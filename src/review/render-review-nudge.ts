@@ -6,7 +6,7 @@ import { formatReviewHours } from "./format-review-hours.js";
 /**
  * Hidden marker that ends every review nudge comment. The publisher looks for
  * it among the PR's comments so the nudge is posted once, never twice
- * (design doc principle 2: state lives in hidden markers).
+ * (README, "How it works": state lives in hidden markers).
  */
 export const REVIEW_NUDGE_MARKER = hiddenMarker("review-nudge");
 

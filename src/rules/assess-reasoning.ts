@@ -38,7 +38,7 @@ function describe(
 }
 
 /**
- * Assess a PR against the documented-reasoning agreement (design doc,
+ * Assess a PR against the documented-reasoning agreement (README,
  * `reasoning`): description length after stripping, required sections, and
  * an ADR for one-way doors. Pure; never skips (skip labels and bots are
  * handled by `evaluateRules`).

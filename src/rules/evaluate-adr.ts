@@ -25,7 +25,7 @@ export interface AdrEvaluation {
 }
 
 /**
- * Check the ADR agreement for one PR (design doc, `reasoning.adr`): when any
+ * Check the ADR agreement for one PR (README, `reasoning.adr`): when any
  * changed file matches `required_for` (by its path, or its old path when
  * renamed; removed files count), the PR must add or change a file matching
  * `paths`, or link one from its description. Removing an ADR does not count

@@ -8,7 +8,7 @@ import type { RuleResult } from "../model/rule-result.js";
  * Run every rule of `rules` over one PR, in order.
  *
  * Common skips come first, so rules only judge: a bot author skips every rule
- * (design doc, "Rule results"); `level: off` skips the rule; a label in the
+ * (README, "Configuration"); `level: off` skips the rule; a label in the
  * rule's `skip_labels` skips it. A rule that throws is reported as `skip` with
  * the reason, so one broken rule never hides the others.
  *

@@ -13,7 +13,7 @@ const WHY =
   "Flaky tests that linger teach everyone to ignore a red build, so the team agreed to keep them few, owned and short-lived.";
 
 /**
- * The `flaky` rule: "Flaky tests are owned" (issue 4, design doc "Rule results").
+ * The `flaky` rule: "Flaky tests are owned" (issue 4, README "Configuration").
  *
  * Policy, over `facts.flakyIssues` (open issues with `flaky.label`, read as
  * given) at `facts.now`, against the `flaky` config:

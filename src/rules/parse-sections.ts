@@ -51,7 +51,7 @@ function readLabel(line: MarkdownLine): Label | null {
 
 /**
  * Find each required section in a PR description and whether it has content
- * of its own (design doc, `reasoning.sections`). Names match case-insensitively
+ * of its own (README, `reasoning.sections`). Names match case-insensitively
  * (see {@link sectionKey}).
  *
  * A section is written as a heading (`## Why`) or a bold label (`**Why**`,

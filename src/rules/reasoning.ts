@@ -3,7 +3,7 @@ import { renderReasoning } from "./render-reasoning.js";
 import type { Rule } from "./rule.js";
 
 /**
- * The "Documented reasoning" rule (design doc, `reasoning`): the description
+ * The "Documented reasoning" rule (README, `reasoning`): the description
  * says why, in at least `reasoning.min_words` words of the author's own, with
  * every `reasoning.sections` section filled in; and a PR that touches a
  * one-way door (`reasoning.adr.required_for`) adds, changes or links an ADR

@@ -16,7 +16,7 @@ const AGREEMENT =
   "The team agreed on prompt first reviews: they keep changes small and flowing, and feedback lands while the context is fresh.";
 
 /**
- * Review turnaround (rule id `review`, design doc "Rule results" and "Time to
+ * Review turnaround (rule id `review`, README `review` and "Time to
  * first review"): while a non-draft PR waits for its first review it passes
  * within the target (`review.first_review_within`, in business hours when
  * `review.business_hours` is set) and fails once the wait passes it, with a

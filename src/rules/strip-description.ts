@@ -2,7 +2,7 @@ import { classifyMarkdownLines } from "./markdown-lines.js";
 
 /**
  * What is left of a PR description once the parts that say nothing of the
- * author's own are set aside (design doc, `reasoning.min_words`): HTML
+ * author's own are set aside (README, `reasoning.min_words`): HTML
  * comments, untouched template lines, checkbox lines, headings, blank lines
  * and code-fence markers.
  */
@@ -86,7 +86,7 @@ export function removeTemplateText(body: string, template: string | null): strin
 
 /**
  * Strip a PR description down to the author's own words, for
- * `reasoning.min_words` (design doc, "Configuration"): HTML comments, lines
+ * `reasoning.min_words` (README, "Configuration"): HTML comments, lines
  * identical (after {@link normaliseLine}) to a line of the template, checkbox
  * lines (`- [ ]`, `- [x]`, `* [X]`, `1. [ ]`), ATX headings (`## Why`), blank
  * lines and code-fence markers go; text and the code inside fences stay.

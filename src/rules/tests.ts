@@ -16,7 +16,7 @@ type TestsVerdict = Omit<RuleResult, "id" | "agreement" | "level">;
 export const CHANGED_WITHOUT_TEST_TITLE = "Changed without a test";
 
 /**
- * The "Tests accompany code" agreement (design doc, `tests` config section).
+ * The "Tests accompany code" agreement (README, `tests` config section).
  * Level `tests.level`; skipped by any label in `tests.skip_labels`.
  */
 export const testsRule: Rule = {

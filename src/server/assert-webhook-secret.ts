@@ -3,7 +3,7 @@ import type { Settings } from "./settings.js";
 /**
  * Refuse to start in production without a webhook secret: Probot silently
  * falls back to `"development"` when `WEBHOOK_SECRET` is empty, which would let
- * anyone who knows that forge deliveries (see `../shared/toolchain.md`).
+ * anyone who knows that forge deliveries (probot `lib/server/server.js`).
  *
  * @throws Error with the fix when `NODE_ENV=production` and `WEBHOOK_SECRET` is unset or empty
  */

@@ -30,7 +30,7 @@ const ISO_WEEKDAY: Record<Weekday, number> = { mon: 1, tue: 2, wed: 3, thu: 4, f
 
 /**
  * Build the clock for `review.business_hours` and `review.holidays`
- * (design doc, "Time to first review": measured in business hours when
+ * (README, `review`: measured in business hours when
  * `review.business_hours` is set, else wall-clock).
  *
  * With business hours, `hoursBetween(start, end)` counts the real elapsed time

@@ -15,8 +15,8 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Round to one decimal, as every day figure eng-health shows (design doc,
- * "Report metrics": `flaky_oldest_days` is "age in days (1 decimal)").
+ * Round to one decimal, as every day figure eng-health shows (README,
+ * "What the figures mean": `flaky_oldest_days` is "age in days (1 decimal)").
  *
  * @param days a number of days
  * @returns the same number rounded half up to 0.1

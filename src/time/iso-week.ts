@@ -1,8 +1,7 @@
 import { DateTime } from "luxon";
 
 /**
- * ISO 8601 weeks, the unit of the weekly team-health report (design doc,
- * "Weekly report window"): Monday 00:00 to the next Monday 00:00 in
+ * ISO 8601 weeks, the unit of the weekly team-health report (README, "What the figures mean"): Monday 00:00 to the next Monday 00:00 in
  * `report.timezone`. A week is written `YYYY-Www`, e.g. `2026-W47`, where
  * `YYYY` is the ISO week-numbering year (so 2026-12-31 is in `2026-W53` and
  * 2027-01-01 is in `2026-W53` too; 2025-12-29 is in `2026-W01`).
