@@ -49,6 +49,9 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     plugins: { "import-x": importX },
     settings: {
+      // No-cycle parses the files it follows: it must know .ts files and the TypeScript parser.
+      "import-x/extensions": [".ts", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
       "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
     },
     rules: {

@@ -8,6 +8,7 @@ import { measureWeek, type WeekMeasurement } from "./measure-week.js";
 import { renderReport } from "./render-report.js";
 import type { TrendWeek } from "./render-trend-chart.js";
 import type { WeekMetrics } from "../model/week-metrics.js";
+import type { WeekMetric } from "./metrics/week-metric.js";
 
 /** Which weeks a report must gather and which it reads from earlier reports' markers. */
 export interface ReportPlan {
@@ -78,7 +79,7 @@ export interface WeeklyReport {
  *
  * @param input the plan, the facts gathered from `plan.spanStart` to the
  *   week's end, the config, the rules whose pass rates the report shows,
- *   the API calls spent (footer) and the config file's link
+ *   the API calls spent (footer), the config file's link and the metric registry
  * @returns the title, body, metrics, trend and this week's lists
  */
 export function composeWeeklyReport(input: {
@@ -88,6 +89,8 @@ export function composeWeeklyReport(input: {
   rules: readonly Rule[];
   apiCalls: number;
   configUrl: string;
+  /** The metric registry (default: `WEEK_METRICS`). */
+  metrics?: readonly WeekMetric[];
 }): WeeklyReport {
   const { plan, facts, config } = input;
   const stored = new Map(plan.stored);
@@ -114,6 +117,7 @@ export function composeWeeklyReport(input: {
       },
       config,
       input.rules,
+      input.metrics,
     );
   };
   const window = plan.window;
@@ -139,6 +143,7 @@ export function composeWeeklyReport(input: {
     config,
     apiCalls: input.apiCalls,
     configUrl: input.configUrl,
+    ...(input.metrics ? { registry: input.metrics } : {}),
   });
   return {
     week: window.week,
