@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { Node } from "yaml";
-import { describeYamlError, findUnsupportedTags, firstAliasLine, firstUnresolvedAlias, keyPathAtOffset, kindOf, showTag, walkPath } from "./yaml-document.js";
+import { describeYamlError, detectUnsupportedTags, firstAliasLine, firstUnresolvedAlias, keyPathAtOffset, kindOf, showTag, walkPath } from "./yaml-document.js";
 import type { ConfigError, ConfigSource } from "./config-result.js";
 import { defineKey, formatKeyPath, hasOwnKey, isRecord, removeAt } from "./config-path.js";
 import type { PathSegment } from "./config-path.js";
@@ -113,7 +113,7 @@ function parseUnguarded(source: ConfigSource): ParsedConfigFile {
   }
 
   const errors: ConfigError[] = [];
-  const tagged = findUnsupportedTags(doc);
+  const tagged = detectUnsupportedTags(doc);
   for (const { path, node } of tagged) {
     const where = path.length === 0 ? "The file" : inlineCode(shorten(formatKeyPath(path)));
     errors.push(

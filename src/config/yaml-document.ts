@@ -52,7 +52,7 @@ function childStep(node: unknown, segment: PathSegment): Step | null {
 }
 
 /** Every node (value or key) with a tag outside the core schema, with the key path it sits at. */
-export function findUnsupportedTags(doc: Document): { path: PathSegment[]; node: Node }[] {
+export function detectUnsupportedTags(doc: Document): { path: PathSegment[]; node: Node }[] {
   const found: { path: PathSegment[]; node: Node }[] = [];
   const isUnsupported = (node: unknown): node is Node =>
     isNode(node) && !isAlias(node) && node.tag !== undefined && node.tag !== NON_SPECIFIC_TAG && !CORE_TAGS.has(node.tag);

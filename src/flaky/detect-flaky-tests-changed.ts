@@ -26,7 +26,7 @@ export interface FlakyTestChange {
  * @param testGlobs `config.tests.tests`
  * @returns one entry per matching file, in the order of `files`
  */
-export function findFlakyTestsChanged(files: ChangedFile[], issues: FlakyIssue[], testGlobs: string[]): FlakyTestChange[] {
+export function detectFlakyTestsChanged(files: ChangedFile[], issues: FlakyIssue[], testGlobs: string[]): FlakyTestChange[] {
   const mentions = issues.map((issue) => ({
     number: issue.number,
     paths: new Set(extractTestReferences(`${issue.title}\n${issue.body}`, testGlobs).paths),

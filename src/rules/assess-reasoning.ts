@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { evaluateAdr, type AdrEvaluation } from "./evaluate-adr.js";
-import { findSections, type SectionCheck } from "./parse-sections.js";
+import { parseSections, type SectionCheck } from "./parse-sections.js";
 import { isUntouchedTemplate, stripDescription, type StrippedDescription } from "./strip-description.js";
 
 /**
@@ -55,7 +55,7 @@ export function assessReasoning(
     words: stripped.words,
     minWords: reasoning.min_words,
     description: describe(facts, stripped, reasoning.min_words),
-    sections: findSections(facts.body, reasoning.sections, facts.template),
+    sections: parseSections(facts.body, reasoning.sections, facts.template),
     adr: evaluateAdr(facts, reasoning.adr),
   };
 }

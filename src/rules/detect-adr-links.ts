@@ -43,7 +43,7 @@ function pathSegments(token: string): string[] {
  * @param isAdrPath true for repository paths where ADRs live (`reasoning.adr.paths`).
  * @returns the ADR paths linked, repository-relative, without duplicates, in order of appearance.
  */
-export function findAdrLinks(markdown: string, isAdrPath: (path: string) => boolean): string[] {
+export function detectAdrLinks(markdown: string, isAdrPath: (path: string) => boolean): string[] {
   const found = new Set<string>();
   for (const token of markdown.split(TOKEN_SEPARATORS)) {
     if (!token.includes("/")) continue;

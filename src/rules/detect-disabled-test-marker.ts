@@ -45,7 +45,7 @@ const MARKERS: ReadonlyArray<{ kind: DisabledTestKind; pattern: RegExp }> = [
  * `@pytest.mark.skip`/`skipif`, `@unittest.skip*`, `@Disabled`, `@Ignore`,
  * `t.Skip(`/`Skipf(`/`SkipNow(`, `#[ignore]`. Pure.
  */
-export function findDisabledTestMarker(line: string): DisabledTestMarker | undefined {
+export function detectDisabledTestMarker(line: string): DisabledTestMarker | undefined {
   for (const { kind, pattern } of MARKERS) {
     const match = pattern.exec(line);
     if (match) return { kind, text: match[0].replace(/\s+(?=\()/, "") };

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
 import { annotationLevelFor } from "./annotation-level-for.js";
-import { findDisabledTests, type DisabledTest } from "./detect-disabled-tests.js";
+import { detectDisabledTests, type DisabledTest } from "./detect-disabled-tests.js";
 import type { Rule } from "./rule.js";
 import type { AnnotationLevel, Finding, RuleResult } from "../model/rule-result.js";
 import { countOf } from "../text/count-of.js";
@@ -37,7 +37,7 @@ export const disabledTestsRule: Rule = {
  * message (markdown), findings. Pure.
  */
 export function evaluateDisabledTests(facts: PullRequestFacts, config: Config): DisabledTestsVerdict {
-  const disabled = findDisabledTests(facts, config.tests);
+  const disabled = detectDisabledTests(facts, config.tests);
   const label = config.flaky.label;
   if (disabled.length === 0) {
     return { status: "pass", message: "No test was disabled.", findings: [] };

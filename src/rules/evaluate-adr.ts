@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { ChangedFile, PullRequestFacts } from "../model/pull-request-facts.js";
 import { createMatcher } from "../glob/match-globs.js";
-import { findAdrLinks } from "./detect-adr-links.js";
+import { detectAdrLinks } from "./detect-adr-links.js";
 import { removeTemplateText } from "./strip-description.js";
 
 /** A changed file that matches `reasoning.adr.required_for`. */
@@ -18,7 +18,7 @@ export interface AdrEvaluation {
   oneWayDoors: OneWayDoor[];
   /** ADR files the PR adds or changes (any status but `removed`), repository-relative. */
   changedAdrs: string[];
-  /** ADR files the description links (see `findAdrLinks`). */
+  /** ADR files the description links (see `detectAdrLinks`). */
   linkedAdrs: string[];
   /** True when no one-way door is touched, or an ADR is changed or linked. */
   satisfied: boolean;
@@ -53,7 +53,7 @@ export function evaluateAdr(
   const changedAdrs = facts.files
     .filter((file) => file.status !== "removed" && isAdr(file.filename))
     .map((file) => file.filename);
-  const linkedAdrs = findAdrLinks(removeTemplateText(facts.body, facts.template), isAdr);
+  const linkedAdrs = detectAdrLinks(removeTemplateText(facts.body, facts.template), isAdr);
 
   return {
     oneWayDoors,

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
-import { findFlakyTestsChanged, type FlakyTestChange } from "../flaky/detect-flaky-tests-changed.js";
+import { detectFlakyTestsChanged, type FlakyTestChange } from "../flaky/detect-flaky-tests-changed.js";
 import { formatDays } from "../text/format-figures.js";
 import { formatIssueList } from "../flaky/format-issue-list.js";
 import { saysClosesIssue } from "../flaky/says-closes-issue.js";
@@ -25,7 +25,7 @@ const WHY =
  * note that links the issues and says it is not about this PR.
  *
  * PR awareness: for each changed file that an open flaky issue mentions
- * (exact path, see `findFlakyTestsChanged`), a finding asks whether the PR
+ * (exact path, see `detectFlakyTestsChanged`), a finding asks whether the PR
  * fixes it and suggests `Fixes #N`, with a notice annotation on line 1; when
  * the description already closes the issue, the finding thanks instead. These
  * findings never fail the rule on their own (status `pass`, shown as notes).
@@ -43,7 +43,7 @@ export const flakyRule: Rule = {
 function evaluateFlaky(facts: PullRequestFacts, config: Config): Omit<RuleResult, "id" | "agreement" | "level"> {
   const flaky = config.flaky;
   const summary = summarizeFlakyIssues(facts.flakyIssues, facts.now, flaky);
-  const changes = findFlakyTestsChanged(facts.files, facts.flakyIssues, config.tests.tests);
+  const changes = detectFlakyTestsChanged(facts.files, facts.flakyIssues, config.tests.tests);
   const closes = (number: number) => saysClosesIssue(facts.body, { number, owner: facts.owner, repo: facts.repo });
 
   const findings: Finding[] = changes.map((change) => awarenessFinding(change, closes));

@@ -13,7 +13,7 @@ import type { PullRequestFacts } from "../model/pull-request-facts.js";
  * Input: free text (a code line or a PR description) and the PR's repository.
  * Output: positive integers. Pure.
  */
-export function findIssueReferences(
+export function parseIssueReferences(
   text: string,
   repo: Pick<PullRequestFacts, "owner" | "repo" | "htmlUrl">,
 ): number[] {

@@ -68,7 +68,7 @@ function readLabel(line: MarkdownLine): Label | null {
  * @param template the repository's PR template, or `null`.
  * @returns one {@link SectionCheck} per name, same order.
  */
-export function findSections(body: string, names: readonly string[], template: string | null): SectionCheck[] {
+export function parseSections(body: string, names: readonly string[], template: string | null): SectionCheck[] {
   const lines = classifyMarkdownLines(stripHtmlComments(body));
   const templateLines = templateLineSet(template);
   const requiredKeys = new Set(names.map(sectionKey));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../../src/config/schema.js";
 import type { ChangedFile, FlakyIssue } from "../../../src/model/pull-request-facts.js";
-import { findFlakyTestsChanged } from "../../../src/flaky/detect-flaky-tests-changed.js";
+import { detectFlakyTestsChanged } from "../../../src/flaky/detect-flaky-tests-changed.js";
 
 const globs = DEFAULT_CONFIG.tests.tests;
 
@@ -21,7 +21,7 @@ function issue(number: number, title: string, body = ""): FlakyIssue {
   };
 }
 
-describe("findFlakyTestsChanged", () => {
+describe("detectFlakyTestsChanged", () => {
   it("matches a changed file an issue mentions in its title or body, by exact path", () => {
     const issues = [
       issue(12, "Flaky: test/widgets/cache.test.ts"),
@@ -29,7 +29,7 @@ describe("findFlakyTestsChanged", () => {
       issue(20, "Store flakes", "`cache.test.ts` › \"expires\""),
     ];
     const files = [file("src/widgets/cache.ts"), file("test/widgets/cache.test.ts")];
-    expect(findFlakyTestsChanged(files, issues, globs)).toEqual([
+    expect(detectFlakyTestsChanged(files, issues, globs)).toEqual([
       { filename: "test/widgets/cache.test.ts", removed: false, issues: [12, 15] },
     ]);
   });
@@ -40,7 +40,7 @@ describe("findFlakyTestsChanged", () => {
       file("test/new.test.ts", { status: "renamed", previousFilename: "test/old.test.ts" }),
       file("test/gone.test.ts", { status: "removed" }),
     ];
-    expect(findFlakyTestsChanged(files, issues, globs)).toEqual([
+    expect(detectFlakyTestsChanged(files, issues, globs)).toEqual([
       { filename: "test/new.test.ts", previousFilename: "test/old.test.ts", removed: false, issues: [3] },
       { filename: "test/gone.test.ts", removed: true, issues: [4] },
     ]);
@@ -51,6 +51,6 @@ describe("findFlakyTestsChanged", () => {
     ["no changed files", [issue(1, "test/a.test.ts")], []],
     ["an issue about another test", [issue(1, "test/b.test.ts")], [file("test/a.test.ts")]],
   ])("finds nothing with %s", (_case, issues, files) => {
-    expect(findFlakyTestsChanged(files, issues, globs)).toEqual([]);
+    expect(detectFlakyTestsChanged(files, issues, globs)).toEqual([]);
   });
 });

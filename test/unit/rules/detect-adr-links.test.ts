@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createMatcher } from "../../../src/glob/match-globs.js";
-import { findAdrLinks } from "../../../src/rules/detect-adr-links.js";
+import { detectAdrLinks } from "../../../src/rules/detect-adr-links.js";
 
-describe("findAdrLinks", () => {
+describe("detectAdrLinks", () => {
   const isAdr = createMatcher(["docs/adr/**", "docs/decisions/**"]);
 
   it.each([
@@ -28,16 +28,16 @@ describe("findAdrLinks", () => {
     ["a path outside the ADR folders", "see src/db/schema.ts", []],
     ["no links", "Plain words about a decision.", []],
   ])("%s", (_name, markdown, expected) => {
-    expect(findAdrLinks(markdown, isAdr)).toEqual(expected);
+    expect(detectAdrLinks(markdown, isAdr)).toEqual(expected);
   });
 
   it("takes the longest tail a wildcard glob accepts", () => {
-    expect(findAdrLinks("see ./architecture/adr/0003-cache.md", createMatcher(["**/adr/*.md"]))).toEqual([
+    expect(detectAdrLinks("see ./architecture/adr/0003-cache.md", createMatcher(["**/adr/*.md"]))).toEqual([
       "architecture/adr/0003-cache.md",
     ]);
   });
 
   it("finds nothing when no ADR paths are configured", () => {
-    expect(findAdrLinks("docs/adr/0007-x.md", createMatcher([]))).toEqual([]);
+    expect(detectAdrLinks("docs/adr/0007-x.md", createMatcher([]))).toEqual([]);
   });
 });

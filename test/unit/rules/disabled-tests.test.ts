@@ -3,8 +3,8 @@ import { DEFAULT_CONFIG, type Config } from "../../../src/config/schema.js";
 import { type Level } from "../../../src/model/rule-result.js";
 import type { ChangedFile, FlakyIssue } from "../../../src/model/pull-request-facts.js";
 import { disabledTestsRule } from "../../../src/rules/disabled-tests.js";
-import { findDisabledTestMarker } from "../../../src/rules/detect-disabled-test-marker.js";
-import { findDisabledTests } from "../../../src/rules/detect-disabled-tests.js";
+import { detectDisabledTestMarker } from "../../../src/rules/detect-disabled-test-marker.js";
+import { detectDisabledTests } from "../../../src/rules/detect-disabled-tests.js";
 import { buildFacts } from "../../helpers/build-facts.js";
 
 function flaky(number: number): FlakyIssue {
@@ -254,21 +254,21 @@ describe("disabledTestsRule", () => {
   });
 });
 
-describe("findDisabledTests", () => {
+describe("detectDisabledTests", () => {
   it("lists each marker with its references in order: line, line above, description", () => {
     const facts = buildFacts({
       body: "Related: #12 and #40",
       flakyIssues: [flaky(12)],
       files: [adding("test/a.test.ts", ["// see #33", `${SKIPPED} // #34`, 'xit("b");']), adding("README.md", ["it.skip("])],
     });
-    expect(findDisabledTests(facts, DEFAULT_CONFIG.tests)).toEqual([
+    expect(detectDisabledTests(facts, DEFAULT_CONFIG.tests)).toEqual([
       { path: "test/a.test.ts", line: 11, marker: { kind: "skip", text: "it.skip(" }, references: [34, 33, 12, 40], trackedBy: 12 },
       { path: "test/a.test.ts", line: 12, marker: { kind: "x-prefix", text: "xit(" }, references: [12, 40], trackedBy: 12 },
     ]);
   });
 });
 
-describe("findDisabledTestMarker", () => {
+describe("detectDisabledTestMarker", () => {
   it.each([
     { line: '  it.skip("a", () => {});', kind: "skip", text: "it.skip(" },
     { line: 'describe.skip("suite", () => {', kind: "skip", text: "describe.skip(" },
@@ -290,7 +290,7 @@ describe("findDisabledTestMarker", () => {
     { line: "#[ignore]", kind: "rust-ignore", text: "#[ignore]" },
     { line: '#[ignore = "flaky"]', kind: "rust-ignore", text: '#[ignore = "flaky"]' },
   ])("$line → $kind", ({ line, kind, text }) => {
-    expect(findDisabledTestMarker(line)).toEqual({ kind, text });
+    expect(detectDisabledTestMarker(line)).toEqual({ kind, text });
   });
 
   it.each([
@@ -305,6 +305,6 @@ describe("findDisabledTestMarker", () => {
     "const isSkipped = options.skipped;",
     "at.Skip(1)",
   ])("%s → no marker", (line) => {
-    expect(findDisabledTestMarker(line)).toBeUndefined();
+    expect(detectDisabledTestMarker(line)).toBeUndefined();
   });
 });

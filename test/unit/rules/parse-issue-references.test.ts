@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findIssueReferences } from "../../../src/rules/parse-issue-references.js";
+import { parseIssueReferences } from "../../../src/rules/parse-issue-references.js";
 
 const repo = { owner: "acme", repo: "widgets", htmlUrl: "https://github.com/acme/widgets/pull/7" };
 const enterprise = { owner: "acme", repo: "widgets", htmlUrl: "https://ghe.acme.test/acme/widgets/pull/7" };
 
-describe("findIssueReferences", () => {
+describe("parseIssueReferences", () => {
   it.each([
     { text: "", expected: [] },
     { text: "Flaky, see #12.", expected: [12] },
@@ -20,11 +20,11 @@ describe("findIssueReferences", () => {
     { text: "#12abc and #0", expected: [] },
     { text: "first https://github.com/acme/widgets/issues/3 then #2", expected: [3, 2] },
   ])("$text → $expected", ({ text, expected }) => {
-    expect(findIssueReferences(text, repo)).toEqual(expected);
+    expect(parseIssueReferences(text, repo)).toEqual(expected);
   });
 
   it("accepts issue URLs on the PR's own GitHub Enterprise host", () => {
-    expect(findIssueReferences("https://ghe.acme.test/acme/widgets/issues/5", enterprise)).toEqual([5]);
-    expect(findIssueReferences("https://ghe.acme.test/acme/widgets/issues/5", repo)).toEqual([]);
+    expect(parseIssueReferences("https://ghe.acme.test/acme/widgets/issues/5", enterprise)).toEqual([5]);
+    expect(parseIssueReferences("https://ghe.acme.test/acme/widgets/issues/5", repo)).toEqual([]);
   });
 });

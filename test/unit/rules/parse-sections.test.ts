@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSections, sectionKey } from "../../../src/rules/parse-sections.js";
+import { parseSections, sectionKey } from "../../../src/rules/parse-sections.js";
 
 describe("sectionKey", () => {
   it.each([
@@ -13,7 +13,7 @@ describe("sectionKey", () => {
   });
 });
 
-describe("findSections", () => {
+describe("parseSections", () => {
   const template = "## Why\n<!-- Why is this needed? -->\nExplain here.\n\n## Testing\n- [ ] Unit tests";
 
   it.each([
@@ -130,7 +130,7 @@ describe("findSections", () => {
       ],
     },
   ])("$name", ({ body, expected }) => {
-    expect(findSections(body, ["Why", "Testing"], null)).toEqual(expected);
+    expect(parseSections(body, ["Why", "Testing"], null)).toEqual(expected);
   });
 
   it.each([
@@ -160,14 +160,14 @@ describe("findSections", () => {
       ],
     },
   ])("with a template: $name", ({ body, expected, templateText }) => {
-    expect(findSections(body, ["Why", "Testing"], templateText ?? template)).toEqual(expected);
+    expect(parseSections(body, ["Why", "Testing"], templateText ?? template)).toEqual(expected);
   });
 
   it("returns nothing when no sections are required", () => {
-    expect(findSections("## Why\nBecause.", [], null)).toEqual([]);
+    expect(parseSections("## Why\nBecause.", [], null)).toEqual([]);
   });
 
   it("keeps the configured spelling and order", () => {
-    expect(findSections("## testing\nok\n## why\nok", ["Why", "Testing"], null).map((s) => s.name)).toEqual(["Why", "Testing"]);
+    expect(parseSections("## testing\nok\n## why\nok", ["Why", "Testing"], null).map((s) => s.name)).toEqual(["Why", "Testing"]);
   });
 });
