@@ -1,4 +1,5 @@
 import { countOf } from "../text/count-of.js";
+import { joinWords } from "../text/join-words.js";
 import { figureOf } from "../model/week-metrics.js";
 import { formatDays } from "../text/format-figures.js";
 import { formatReviewHours } from "../review/format-review-hours.js";
@@ -6,8 +7,8 @@ import { escapeInlineText } from "./escape-inline-text.js";
 import type { FlakyIssueLink, OpenFlakyIssue, WaitingPullRequest } from "./measure-week.js";
 import { isBusinessHours, type RenderReportInput } from "./render-report-input.js";
 
-/** Requested reviewers named on one waiting PR before "+N". */
-const MAX_REVIEWERS_NAMED = 5;
+/** Requested teams named on one waiting PR before "+N". */
+const MAX_TEAMS_NAMED = 3;
 
 /** Wall-clock waits from this many hours on are shown in days. */
 const HOURS_SHOWN_AS_DAYS = 48;
@@ -31,12 +32,25 @@ function renderWaitingLine(pr: WaitingPullRequest, businessHours: boolean): stri
     !businessHours && pr.waitingHours >= HOURS_SHOWN_AS_DAYS
       ? formatDays(pr.waitingHours / 24)
       : formatReviewHours(pr.waitingHours, businessHours);
-  const handles = [...pr.requestedReviewers, ...pr.requestedTeams].map((name) => `@${name.replace(/^@/, "")}`);
-  const named = handles.slice(0, MAX_REVIEWERS_NAMED);
-  const extra = handles.length - named.length;
-  const requested =
-    handles.length === 0 ? "no reviewer requested yet" : `requested: ${named.join(", ")}${extra > 0 ? ` +${extra}` : ""}`;
-  return `${issueLink(pr)} ${escapeInlineText(pr.title)} (waiting ${waited}; ${requested})`;
+  return `${issueLink(pr)} ${escapeInlineText(pr.title)} (waiting ${waited}; ${describeRequests(pr)})`;
+}
+
+/**
+ * Who was asked to review, for a team document: how many people (never who:
+ * the weekly issue names no one and notifies no one) and which teams, by
+ * name without `@` (`acme/billing`), at most {@link MAX_TEAMS_NAMED}.
+ * E.g. `2 reviewers and team acme/billing requested`, `no reviewer requested yet`.
+ */
+function describeRequests(pr: Pick<WaitingPullRequest, "requestedReviewers" | "requestedTeams">): string {
+  const people = pr.requestedReviewers.length;
+  const teams = pr.requestedTeams.map((team) => team.replace(/^@/, "").replaceAll("@", ""));
+  if (people === 0 && teams.length === 0) return "no reviewer requested yet";
+  const named = teams.slice(0, MAX_TEAMS_NAMED);
+  const more = teams.length - named.length;
+  const teamText =
+    teams.length === 0 ? "" : `${teams.length === 1 ? "team" : "teams"} ${joinWords(named)}${more > 0 ? ` +${more}` : ""}`;
+  const peopleText = people === 0 ? "" : countOf(people, "reviewer");
+  return `${[peopleText, teamText].filter((part) => part !== "").join(" and ")} requested`;
 }
 
 /** The "Flaky tests" section: counts, the open list (up to `listCap`), and one suggestion. */

@@ -50,10 +50,11 @@ export function renderReportTitle(monday: string): string {
  * questions for the retro; a footer linking the config; the hidden marker
  * (`renderReportMarker`) last.
  *
- * Team figures only: no per-person table. Requested reviewers are listed on
- * a waiting PR because they are invited, not blamed; flaky issues show
- * whether someone is assigned, never who. Titles are escaped
- * ({@link escapeInlineText}), so one cannot hide the marker or notify anyone.
+ * Team figures only: no per-person table and no login anywhere (it is a team
+ * document, not a ranking): a waiting PR says how many reviewers and which
+ * teams (by name, without `@`) were asked; flaky issues show whether someone
+ * is assigned, never who. Titles are escaped ({@link escapeInlineText}), so
+ * one cannot hide the marker or notify anyone.
  *
  * Size: lists show {@link MAX_LISTED_ITEMS} items and "and N more"; when the
  * body would still pass {@link ISSUE_BODY_MAX_CHARS} (UTF-8 bytes), the lists
