@@ -14,6 +14,7 @@ import { type Conclusion } from "../model/check-run.js";
 import { renderCheckRun } from "./render-check-run.js";
 import { type CheckRunOutput } from "../model/check-run.js";
 import { appendResultsMarker } from "./results-marker.js";
+import { applyShadowMode, type Mode } from "./apply-shadow-mode.js";
 
 /** Everything the check run shows for one PR. */
 export interface PullRequestEvaluation {
@@ -44,7 +45,7 @@ export function evaluatePullRequest(input: {
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation {
-  return renderEvaluation({ ...input, results: evaluateRules(input.rules, input.facts, input.config) });
+  return renderEvaluation({ ...input, mode: input.config.mode, results: evaluateRules(input.rules, input.facts, input.config) });
 }
 
 /**
@@ -78,8 +79,9 @@ export function evaluatePullRequestOf(input: {
 
 /**
  * Conclusion and output from rule results (pure): `action_required` with config
- * errors, else {@link conclusionFor}; the summary opens with the config errors
- * and ends with the hidden results marker when it fits.
+ * errors, else {@link conclusionFor}, capped at `neutral` in shadow mode; the
+ * summary opens with the config errors and ends with the hidden results marker
+ * when it fits.
  */
 export function renderEvaluation(input: {
   results: RuleResult[];
@@ -87,6 +89,8 @@ export function renderEvaluation(input: {
   proposedConfig?: ProposedConfigCheck | null;
   configUrl: string;
   referenceUrl: string;
+  /** `mode` from the config (default `enforce`): see {@link applyShadowMode}. */
+  mode?: Mode;
 }): PullRequestEvaluation {
   const { results } = input;
   const hasConfigErrors = input.configErrors.length > 0;
@@ -94,14 +98,21 @@ export function renderEvaluation(input: {
   const proposedFails = (input.proposedConfig?.errors.length ?? 0) > 0;
   // A broken config on the default branch asks for action; a broken config in
   // this PR would break every PR's checks once merged, so it fails this one.
-  const conclusion: Conclusion = hasConfigErrors ? "action_required" : proposedFails ? "failure" : conclusionFor(results);
-  const rendered = renderCheckRun({
+  const enforced: Conclusion = hasConfigErrors ? "action_required" : proposedFails ? "failure" : conclusionFor(results);
+  const plain = renderCheckRun({
     results,
-    conclusion,
+    conclusion: enforced,
     configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
     proposedConfig: proposed ? { ...proposed, failing: proposedFails } : null,
     configUrl: input.configUrl,
     referenceUrl: input.referenceUrl,
+  });
+  const { conclusion, output: rendered } = applyShadowMode({
+    mode: input.mode ?? "enforce",
+    conclusion: enforced,
+    output: plain,
+    results,
+    proposedConfigFails: proposedFails,
   });
   const marker = { results, conclusion, ...(proposed ? { proposedConfig: true } : {}) };
   const output = { ...rendered, summary: appendResultsMarker(rendered.summary, marker).summary };

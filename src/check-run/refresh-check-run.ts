@@ -1,5 +1,6 @@
 import type { ConfigError } from "../config/config-result.js";
 import type { RuleResult } from "../model/rule-result.js";
+import type { Mode } from "./apply-shadow-mode.js";
 import { renderEvaluation, type PullRequestEvaluation } from "./evaluate-pull-request.js";
 import type { ResultsMarkerData } from "./results-marker.js";
 
@@ -28,6 +29,8 @@ export function refreshCheckRun(input: {
   configErrors: readonly ConfigError[];
   configUrl: string;
   referenceUrl: string;
+  /** `mode` from the config (default `enforce`). */
+  mode?: Mode;
 }): PullRequestEvaluation | null {
   // A run that also judged the PR's own config file is left to the PR's next event, which rewrites it whole.
   if (input.stored.proposedConfig) return null;

@@ -176,8 +176,15 @@ export const reportSchema = z
   })
   .prefault({});
 
+/** `enforce` (default) or `shadow`: conclusions never worse than neutral while the team watches (README, "Roll out"). */
+export const modeSchema = z
+  .enum(["enforce", "shadow"])
+  .default("enforce")
+  .describe("enforce | shadow: in shadow mode every finding is shown but no check run concludes worse than neutral, and its title says what would fail.");
+
 export const configSchema = z
   .strictObject({
+    mode: modeSchema,
     checks: checksSchema,
     reasoning: reasoningSchema,
     tests: testsSchema,
