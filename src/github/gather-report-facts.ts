@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { parseInstant } from "../time/parse-instant.js";
 import { FLAKY_ISSUE_NODE, REVIEW_REQUESTS_FIELD, TIMELINE_FIELDS, TIMELINE_TYPES, toActor, toFlakyIssue, toReviewFacts } from "./gather-pull-request-state.js";
 import { GRAPHQL_PAGE_SIZE, SEARCH_RESULT_CAP } from "../model/github-limits.js";
+import { requestMeter } from "./count-requests.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import { PR_TEMPLATE_FIELDS, readPrTemplate } from "./pr-template-paths.js";
@@ -214,7 +215,7 @@ export function buildReportPageQuery(kinds: readonly ReportSearchKind[], options
  *
  * @param client GraphQL-capable client
  * @param input the repository, window (ISO instants), `config.flaky.label`, and an optional progress callback
- * @returns the facts, sorted by number, with `apiCalls` = requests made
+ * @returns the facts, sorted by number (the requests made are counted by the client: `countRequests`)
  * @throws RangeError when the window's instants are not ISO 8601 or it ends before it starts;
  *   the client's GraphQL or request error otherwise
  */
@@ -235,12 +236,12 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
   const pullRequests = new Map<number, ReportPullRequest>();
   const flakyIssues = new Map<number, ReportFlakyIssue>();
   let template: string | null = null;
-  let requests = 0;
+  const calls = requestMeter(client);
+  let withRepository = true;
 
   while (pending.length > 0) {
     const nextPullRequests = pending.find((cursor) => cursor.search.kind === "pullRequest");
     const batch = [...(nextPullRequests ? [nextPullRequests] : []), ...pending.filter((cursor) => cursor.search.kind === "flakyIssue")];
-    const withRepository = requests === 0;
     const query = buildReportPageQuery(
       batch.map((cursor) => cursor.search.kind),
       { withRepository, pageSize },
@@ -251,9 +252,9 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
       variables[`c${index}`] = cursor.after;
     });
     const response = await client.graphql<ReportPageResponse>(query, variables);
-    requests += 1;
 
     if (withRepository) template = readPrTemplate(response.repository);
+    withRepository = false;
     batch.forEach((cursor, index) => {
       const result = response[`s${index}`];
       const nodes = (result?.nodes ?? []).filter((node): node is NonNullable<typeof node> => node !== null && typeof node.number === "number");
@@ -271,7 +272,7 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     });
 
     input.onProgress?.(
-      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${countOf(pullRequests.size, "pull request")} and ${countOf(flakyIssues.size, "flaky-test issue")} so far (${countOf(requests, "API call")})`,
+      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${countOf(pullRequests.size, "pull request")} and ${countOf(flakyIssues.size, "flaky-test issue")} so far (${countOf(calls(), "API call")})`,
     );
   }
 
@@ -282,7 +283,6 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     template,
     pullRequests: [...pullRequests.values()].sort((a, b) => a.number - b.number),
     flakyIssues: [...flakyIssues.values()].sort((a, b) => a.number - b.number),
-    apiCalls: requests,
   };
 }
 

@@ -24,7 +24,6 @@ function measuredDirectly(repository: SyntheticRepository, week: string) {
       template: repository.template,
       pullRequests: repository.pullRequests,
       flakyIssues: repository.flakyIssues,
-      apiCalls: 0,
     },
     DEFAULT_CONFIG,
     REPORT_RULES,
