@@ -15,7 +15,7 @@ export async function runCli(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   io: CliIo,
-  options: { now?: Date; createClient?: (env: NodeJS.ProcessEnv) => GitHubClient } = {},
+  options: { now?: Date; createClient?: (env: NodeJS.ProcessEnv, log?: (message: string) => void) => GitHubClient } = {},
 ): Promise<number> {
   const now = options.now ?? new Date();
   try {
@@ -24,7 +24,7 @@ export async function runCli(
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    const client = (options.createClient ?? createCliClient)(env);
+    const client = (options.createClient ?? createCliClient)(env, (message) => io.stderr(`eng-health: ${message}\n`));
     if (command.command === "check") return await runCheck(client, { ...command, now }, io);
     return await runReport(client, { ...command, now }, io);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";
 import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
@@ -34,6 +35,7 @@ export async function runReport(
 ): Promise<number> {
   const { owner, repo } = input;
   if (input.week !== null) usageCheck(() => parseIsoWeek(input.week as string));
+  const calls = requestMeter(client);
   const loaded = await loadConfig(client, { owner, repo });
   const config = loaded.config;
   const timezone = config.report.timezone;
@@ -52,7 +54,7 @@ export async function runReport(
     repo,
     week: window.week,
     config,
-    priorApiCalls: loaded.requests,
+    priorApiCalls: calls(),
     onProgress: (message) => io.stderr(`eng-health: ${message}\n`),
   });
 

@@ -16,8 +16,6 @@ export const REPORT_LISTING_PAGE_SIZE = REST_MAX_PER_PAGE;
 export interface FoundReportIssues {
   /** Issues (never PRs) carrying the label, newest first. */
   issues: ReportIssue[];
-  /** API requests made (always 1). */
-  requests: number;
 }
 
 interface IssueListItem {
@@ -39,7 +37,7 @@ interface IssueListItem {
  *
  * @param client REST-capable client
  * @param input the repository and `report.labels`
- * @returns the issues and the request count
+ * @returns the issues
  * @throws the client's `RequestError`
  */
 export async function findReportIssues(client: GitHubClient, input: RepoRef & { labels: readonly string[] }): Promise<FoundReportIssues> {
@@ -62,5 +60,5 @@ export async function findReportIssues(client: GitHubClient, input: RepoRef & { 
       labels: item.labels.map((entry) => (typeof entry === "string" ? entry : (entry.name ?? ""))).filter((name) => name !== ""),
       marker: parseReportMarker(item.body ?? ""),
     }));
-  return { issues, requests: 1 };
+  return { issues };
 }

@@ -23,15 +23,14 @@ interface ApiFile {
  * @param pr the repository and PR number
  * @param changedFilesCount `pull_request.changed_files` from the payload when known;
  *   it saves the request for an empty next page
- * @returns files in API order, whether GitHub's 3,000-file cap was reached, and the requests made
+ * @returns files in API order, and whether GitHub's 3,000-file cap was reached
  * @throws the client's `RequestError` when GitHub answers with an error
  */
 export async function gatherChangedFiles(
   client: GitHubClient,
   pr: RepoRef & { number: number; changedFilesCount?: number },
-): Promise<{ files: ChangedFile[]; truncated: boolean; requests: number }> {
+): Promise<{ files: ChangedFile[]; truncated: boolean }> {
   const files: ChangedFile[] = [];
-  let requests = 0;
   for (let page = 1; page <= MAX_LISTED_FILES / FILES_PER_PAGE; page += 1) {
     const response = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
       owner: pr.owner,
@@ -40,7 +39,6 @@ export async function gatherChangedFiles(
       per_page: FILES_PER_PAGE,
       page,
     });
-    requests += 1;
     const batch = response.data as ApiFile[];
     for (const file of batch) {
       files.push({
@@ -55,5 +53,5 @@ export async function gatherChangedFiles(
     const known = pr.changedFilesCount;
     if (batch.length < FILES_PER_PAGE || (known !== undefined && files.length >= known)) break;
   }
-  return { files, truncated: files.length >= MAX_LISTED_FILES, requests };
+  return { files, truncated: files.length >= MAX_LISTED_FILES };
 }

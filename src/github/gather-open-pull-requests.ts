@@ -39,8 +39,6 @@ export interface OpenPullRequests {
   pullRequests: OpenPullRequest[];
   /** Open drafts left out. */
   drafts: number;
-  /** GraphQL requests made: one per page of 100 open PRs. */
-  requests: number;
 }
 
 interface Connection<T> {
@@ -136,7 +134,6 @@ export async function gatherOpenPullRequests(
   });
   const pullRequests: OpenPullRequest[] = [];
   let drafts = 0;
-  let requests = 0;
   let cursor: string | null = null;
   for (;;) {
     const response: OpenPullRequestsResponse = await client.graphql<OpenPullRequestsResponse>(query, {
@@ -146,7 +143,6 @@ export async function gatherOpenPullRequests(
       ...(input.appId !== undefined ? { appId: input.appId } : {}),
       cursor,
     });
-    requests += 1;
     const page = response.repository?.pullRequests;
     if (!page) break;
     for (const node of page.nodes) {
@@ -156,7 +152,7 @@ export async function gatherOpenPullRequests(
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     cursor = page.pageInfo.endCursor;
   }
-  return { pullRequests, drafts, requests };
+  return { pullRequests, drafts };
 }
 
 function toOpenPullRequest(node: OpenPullRequestNode, input: RepoRef & { now: string }): OpenPullRequest {

@@ -9,8 +9,6 @@ import { responseText } from "./response-text.js";
 export interface ProposedConfig {
   /** The raw YAML at the PR's head. */
   text: string;
-  /** Requests made (1). */
-  requests: number;
 }
 
 /**
@@ -38,7 +36,7 @@ export async function gatherProposedConfig(
       mediaType: { format: "raw" },
     });
     const text = responseText(response.data);
-    return text === null ? null : { text, requests: 1 };
+    return text === null ? null : { text };
   } catch (error) {
     if (httpStatus(error) === 404) return null;
     throw error;

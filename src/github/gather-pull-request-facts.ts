@@ -23,14 +23,12 @@ export interface GatherPullRequestInput {
   appId?: number;
 }
 
-/** Facts for the rules, the existing check run, and the API calls spent. */
+/** Facts for the rules, and the existing check run. */
 export interface GatheredPullRequest {
   facts: PullRequestFacts;
   existingCheckRunId: number | null;
   /** The PR's own `.github/eng-health.yml` at its head when the PR adds or changes it, else null. */
   proposedConfigText: string | null;
-  /** GitHub requests made here (REST + GraphQL). */
-  apiCalls: number;
 }
 
 /**
@@ -79,6 +77,5 @@ export async function gatherPullRequestFacts(client: GitHubClient, input: Gather
     facts,
     existingCheckRunId: state.existingCheckRunId,
     proposedConfigText: proposed?.text ?? null,
-    apiCalls: files.requests + state.requests + (proposed?.requests ?? 0),
   };
 }

@@ -32,8 +32,6 @@ export interface PullRequestState {
   review?: ReviewFacts;
   /** Present when `flakyLabel` was given (the repository snapshot was not cached). */
   snapshot?: RepoSnapshot;
-  /** GraphQL requests made (1, plus follow-up pages on very long lists). */
-  requests: number;
 }
 
 interface Page<T> {
@@ -182,12 +180,11 @@ export async function gatherPullRequestState(
     ...(input.includeReview ? { number: input.number } : {}),
     ...(includeSnapshot ? { label: input.flakyLabel } : {}),
   });
-  let requests = 1;
   const repository = response.repository;
   const runIds = (repository?.object?.checkSuites?.nodes ?? []).flatMap(
     (suite) => suite.checkRuns?.nodes.map((run) => run.databaseId) ?? [],
   );
-  const state: PullRequestState = { existingCheckRunId: runIds.length > 0 ? Math.max(...runIds) : null, requests };
+  const state: PullRequestState = { existingCheckRunId: runIds.length > 0 ? Math.max(...runIds) : null };
 
   if (input.includeReview && repository?.pullRequest) {
     const pr = repository.pullRequest;
@@ -198,7 +195,6 @@ export async function gatherPullRequestState(
         TIMELINE_PAGE_QUERY,
         { owner: input.owner, repo: input.repo, number: input.number, cursor: pageInfo.endCursor },
       );
-      requests += 1;
       nodes.push(...next.repository.pullRequest.timelineItems.nodes);
       pageInfo = next.repository.pullRequest.timelineItems.pageInfo;
     }
@@ -215,13 +211,11 @@ export async function gatherPullRequestState(
         label: input.flakyLabel,
         cursor: pageInfo.endCursor,
       });
-      requests += 1;
       issues.push(...next.repository.issues.nodes);
       pageInfo = next.repository.issues.pageInfo;
     }
     state.snapshot = { template: readPrTemplate(repository), flakyIssues: issues.map(toFlakyIssue) };
   }
-  state.requests = requests;
   return state;
 }
 

@@ -1,8 +1,9 @@
 import type { Octokit } from "@octokit/rest";
 
 /**
- * The slice of an Octokit client the adapters use: `request` for REST and
- * `graphql`. Probot's installation client and `@octokit/rest` both fit, so the
- * app and the CLI share every adapter.
+ * The slice of an Octokit client the adapters and pipelines use: `request`
+ * for REST, `graphql`, and `hook`, where the pipelines attach the request
+ * counter (`countRequests`). Probot's installation client and the clients of
+ * `createClient` both fit, so the app, the CLI and the bench share every adapter.
  */
-export type GitHubClient = Pick<Octokit, "request" | "graphql">;
+export type GitHubClient = Pick<Octokit, "request" | "graphql" | "hook">;

@@ -72,11 +72,12 @@ const GITHUB_COM_API_HOST = "api.github.com";
 // GitHub Enterprise Server serves REST under /api/v3 on the web host.
 const GHES_API_PREFIX = "/api/v3/";
 
-/** What {@link loadConfig} returns: the validated config, and how many API requests reading it took. */
-export interface LoadedConfig extends ConfigResult {
-  /** GitHub API requests made (404s included), for the "N API calls" footers. */
-  requests: number;
-}
+/**
+ * What {@link loadConfig} returns: the validated config, its errors and the
+ * files that contributed. The requests it took are counted by the client
+ * (`countRequests`), 404s and 304s included.
+ */
+export type LoadedConfig = ConfigResult;
 
 /**
  * Read `.github/eng-health.yml` from the repository's default branch (never a
@@ -96,7 +97,7 @@ export interface LoadedConfig extends ConfigResult {
  * @param octokit an authenticated client (an installation's, or a token's in the CLI)
  * @param repo the repository whose pull requests are checked
  * @param cache optional ETag cache: reads become conditional requests (a 304 is free)
- * @returns the config to use, its errors, the files that contributed and the request count
+ * @returns the config to use, its errors and the files that contributed
  * @throws the client's error for anything but a 404 (network failures, 5xx,
  *   403): the caller decides whether to retry or give up
  */
@@ -106,8 +107,7 @@ export async function loadConfig(
   cache?: ConfigResponseCache,
 ): Promise<LoadedConfig> {
   const recorded: RecordedFile[] = [];
-  const counter = { requests: 0 };
-  const recorder: OctokitLike = { request: recordingRequest(octokit, recorded, counter, cache) };
+  const recorder: OctokitLike = { request: recordingRequest(octokit, recorded, cache) };
 
   try {
     const { files } = await composeConfigGet(
@@ -120,10 +120,10 @@ export async function loadConfig(
     const sources = files.map((file) =>
       toSource({ owner: file.owner, repo: file.repo, path: file.path, text: byUrl.get(file.url)?.text ?? null, apiUrl: file.url }, repo),
     );
-    return { ...validateConfig(sources), requests: counter.requests };
+    return validateConfig(sources);
   } catch (error) {
     if (hasHttpStatus(error)) throw error;
-    return { ...explainFailure(error, distinct(recorded), repo), requests: counter.requests };
+    return explainFailure(error, distinct(recorded), repo);
   }
 }
 
@@ -135,12 +135,10 @@ export async function loadConfig(
 function recordingRequest(
   octokit: OctokitLike,
   recorded: RecordedFile[],
-  counter: { requests: number },
   cache: ConfigResponseCache | undefined,
 ): OctokitLike["request"] {
   const request = async (options: ContentRequestOptions): Promise<ContentResponse> => {
     const apiUrl = octokit.request.endpoint(options).url;
-    counter.requests += 1;
     const { owner, repo, path } = options;
     const cached = cache?.get(apiUrl);
     try {

@@ -95,6 +95,4 @@ export interface ReportFacts {
   pullRequests: ReportPullRequest[];
   /** Issues with `flaky.label`: open now, or closed at or after the window's start. */
   flakyIssues: ReportFlakyIssue[];
-  /** GitHub API calls the adapter used to gather these facts (shown in the report's footer). */
-  apiCalls: number;
 }

@@ -1,5 +1,6 @@
 import { configFileUrl } from "../config/config-file-url.js";
 import type { Config } from "../config/schema.js";
+import { requestMeter } from "../github/count-requests.js";
 import { findReportIssues } from "../github/find-report-issues.js";
 import { gatherReportFacts } from "../github/gather-report-facts.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -19,7 +20,7 @@ export interface BuildWeeklyReportInput extends RepoRef {
   config: Config;
   /** The report issues, when the caller has already listed them (saves a request). */
   reports?: readonly ReportIssue[];
-  /** Requests the caller already spent for this report (reading the config), added to the count. */
+  /** Requests the caller already spent for this report (reading the config, listing the reports), added to the count. */
   priorApiCalls?: number;
   /** Progress lines while collecting (the CLI writes them to stderr). */
   onProgress?: (message: string) => void;
@@ -46,18 +47,15 @@ export interface BuildWeeklyReportInput extends RepoRef {
  * @param client GraphQL- and REST-capable client
  * @param input the repository, week, config and options
  * @returns the title, body, metrics and trend, with the requests used
+ *   (`priorApiCalls` plus what the client sent here, counted by `countRequests`)
  * @throws Error for a malformed week or unknown time zone (see `isoWeekWindow`);
  *   the client's errors
  */
 export async function buildWeeklyReport(client: GitHubClient, input: BuildWeeklyReportInput): Promise<WeeklyReport> {
   const { owner, repo, config } = input;
-  let apiCalls = input.priorApiCalls ?? 0;
+  const calls = requestMeter(client);
   let reports = input.reports;
-  if (reports === undefined) {
-    const listed = await findReportIssues(client, { owner, repo, labels: config.report.labels });
-    apiCalls += listed.requests;
-    reports = listed.issues;
-  }
+  if (reports === undefined) reports = (await findReportIssues(client, { owner, repo, labels: config.report.labels })).issues;
   const plan = planWeeklyReport({ week: input.week, report: config.report, reports });
 
   const facts = await gatherReportFacts(client, {
@@ -67,7 +65,8 @@ export async function buildWeeklyReport(client: GitHubClient, input: BuildWeekly
     config,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
-  apiCalls += facts.apiCalls;
+  // Counted before composing: the footer shows the calls made up to rendering.
+  const apiCalls = (input.priorApiCalls ?? 0) + calls();
 
   return composeWeeklyReport({
     plan,

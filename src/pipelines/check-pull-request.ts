@@ -2,6 +2,7 @@ import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.
 import { findCheckRunByName } from "../github/find-check-run.js";
 import { upsertCheckRun } from "../publish/upsert-check-run.js";
 import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
+import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";
 import type { PullRequestPayload } from "../github/pull-request-payload.js";
@@ -27,7 +28,7 @@ export interface CheckOutcome {
   conclusion: string;
   checkRunId: number | null;
   created: boolean;
-  /** GitHub requests made for this check (besides the installation token). */
+  /** GitHub requests made for this check (besides the installation token), as `countRequests` counts them. */
   apiCalls: number;
 }
 
@@ -51,10 +52,9 @@ export async function checkPullRequest(
   const { owner, repo, pr, deliveryId } = target;
   const log = deps.log;
   let checkName = DEFAULT_CONFIG.checks.name;
-  let apiCalls = 0;
+  const calls = requestMeter(client);
   try {
     const loaded = await loadConfig(client, { owner, repo }, deps.services.configCache);
-    apiCalls += loaded.requests;
     checkName = loaded.config.checks.name;
     const { gathered, evaluation } = await gatherAndEvaluate(client, {
       owner,
@@ -66,7 +66,6 @@ export async function checkPullRequest(
       snapshotCache: deps.services.snapshotCache,
       ...(deps.services.appId !== undefined ? { appId: deps.services.appId } : {}),
     });
-    apiCalls += gathered.apiCalls;
     const written = await upsertCheckRun(client, {
       owner,
       repo,
@@ -77,20 +76,17 @@ export async function checkPullRequest(
       output: evaluation.output,
       ...(evaluation.detailsUrl !== undefined ? { detailsUrl: evaluation.detailsUrl } : {}),
     });
-    apiCalls += written.requests;
     log.info(
-      { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls },
+      { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() },
       "eng-health: check run written",
     );
     // `review.nudge: comment`: a PR past its review target with no review yet gets one comment (never throws).
-    apiCalls += (
-      await nudgeIfDue(
-        client,
-        { owner, repo, facts: gathered.facts, review: loaded.config.review, result: evaluation.results.find((result) => result.id === "review") },
-        { log, deliveryId, ledger: deps.services.comments },
-      )
-    ).requests;
-    return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls };
+    await nudgeIfDue(
+      client,
+      { owner, repo, facts: gathered.facts, review: loaded.config.review, result: evaluation.results.find((result) => result.id === "review") },
+      { log, deliveryId, ledger: deps.services.comments },
+    );
+    return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() };
   } catch (error) {
     log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");
     const output = renderEvaluationFailure({ reason: describeFailure(error), deliveryId, referenceUrl: CONFIG_REFERENCE_URL });
@@ -104,7 +100,7 @@ export async function checkPullRequest(
       conclusion: "neutral",
       output,
     });
-    return { conclusion: "neutral", checkRunId: written.id, created: written.created, apiCalls: apiCalls + 1 + written.requests };
+    return { conclusion: "neutral", checkRunId: written.id, created: written.created, apiCalls: calls() };
   }
 }
 

@@ -16,7 +16,7 @@ import { reviewFactsWanted } from "../review/review-facts-wanted.js";
  *
  * @param input the PR and its repository, the loaded config (`loadConfig`),
  *   the webhook action, and `gatherPullRequestFacts`' other options (now, caches, app id)
- * @returns the gathered facts (with the requests made and the existing run) and the evaluation
+ * @returns the gathered facts (with the existing run) and the evaluation
  * @throws the client's errors while gathering
  */
 export async function gatherAndEvaluate(

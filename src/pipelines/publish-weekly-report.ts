@@ -1,3 +1,4 @@
+import { requestMeter } from "../github/count-requests.js";
 import { loadConfig, type ConfigResponseCache } from "../github/load-config.js";
 import { findReportIssues } from "../github/find-report-issues.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -39,6 +40,7 @@ export async function publishWeeklyReport(
   deps: { now: Date; log: Log; configCache?: ConfigResponseCache; knownWeek?: string },
 ): Promise<WeeklyReportOutcome> {
   const { owner } = repo;
+  const calls = requestMeter(client);
   const loaded = await loadConfig(client, { owner, repo: repo.repo }, deps.configCache);
   const report = loaded.config.report;
   // A broken report section, or a whole file ignored, may hide `enabled: false` or another schedule.
@@ -62,7 +64,7 @@ export async function publishWeeklyReport(
     week: due.week,
     config: loaded.config,
     reports: listed.issues,
-    priorApiCalls: loaded.requests + listed.requests,
+    priorApiCalls: calls(),
   });
   const result = await publishReport(client, {
     owner,
@@ -81,7 +83,7 @@ export async function publishWeeklyReport(
       issue: result.number,
       action: result.action,
       closedPrevious: result.closedPrevious,
-      apiCalls: built.apiCalls + result.apiCalls,
+      apiCalls: calls(),
     },
     "eng-health: weekly report published",
   );

@@ -3,6 +3,7 @@ import { parseResultsMarker } from "../check-run/results-marker.js";
 import { upsertCheckRun } from "../publish/upsert-check-run.js";
 import { configFileUrl } from "../config/config-file-url.js";
 import { CONFIG_REFERENCE_URL } from "../config/schema.js";
+import { requestMeter } from "../github/count-requests.js";
 import { gatherOpenPullRequests } from "../github/gather-open-pull-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
@@ -18,7 +19,7 @@ export type SweepSkipReason = "no check run" | "no results marker" | "timeline o
 
 /** What {@link sweepRepository} did in one repository. */
 export interface SweepOutcome {
-  /** GitHub requests made: config, pages of open PRs, check-run writes, nudge lookups and posts. */
+  /** GitHub requests made (as `countRequests` counts them): config, pages of open PRs, check-run writes, nudge lookups and posts. */
   apiCalls: number;
   /** PRs whose check run was updated (their `review` status changed). */
   updated: number[];
@@ -63,11 +64,12 @@ export async function sweepRepository(
   deps: { now: Date; log: Log; configCache?: ConfigResponseCache; ledger?: CommentLedger },
 ): Promise<SweepOutcome> {
   const { owner } = repo;
-  const outcome: SweepOutcome = { apiCalls: 0, updated: [], nudged: [], skipped: [] };
+  // The installation's client serves every repository of the sweep: count from here.
+  const calls = requestMeter(client);
+  const outcome: Omit<SweepOutcome, "apiCalls"> = { updated: [], nudged: [], skipped: [] };
   const loaded = await loadConfig(client, { owner, repo: repo.repo }, deps.configCache);
-  outcome.apiCalls += loaded.requests;
   const config = loaded.config;
-  if (config.review.level === "off") return outcome;
+  if (config.review.level === "off") return { apiCalls: calls(), ...outcome };
 
   const nudge = config.review.nudge === "comment";
   const open = await gatherOpenPullRequests(client, {
@@ -78,7 +80,6 @@ export async function sweepRepository(
     now: deps.now.toISOString(),
     ...(repo.appId !== undefined ? { appId: repo.appId } : {}),
   });
-  outcome.apiCalls += open.requests;
   const configUrl = configFileUrl({ owner, repo: repo.repo });
 
   for (const pr of open.pullRequests) {
@@ -107,7 +108,6 @@ export async function sweepRepository(
           referenceUrl: CONFIG_REFERENCE_URL,
         });
         if (refreshed !== null) {
-          outcome.apiCalls += 1; // counted before the write, so a refused write still counts
           const written = await upsertCheckRun(client, {
             owner,
             repo: repo.repo,
@@ -118,7 +118,6 @@ export async function sweepRepository(
             output: refreshed.output,
             ...(refreshed.detailsUrl !== undefined ? { detailsUrl: refreshed.detailsUrl } : {}),
           });
-          outcome.apiCalls += written.requests - 1;
           outcome.updated.push(number);
           deps.log.info(
             { ...context, checkRunId: written.id, review: review.status, conclusion: refreshed.conclusion },
@@ -135,9 +134,8 @@ export async function sweepRepository(
         { owner, repo: repo.repo, facts: pr.facts, review: config.review, result: review, knownComments: pr.comments },
         { log: deps.log, ...(deps.ledger ? { ledger: deps.ledger } : {}) },
       );
-      outcome.apiCalls += nudged.requests;
       if (nudged.posted) outcome.nudged.push(number);
     }
   }
-  return outcome;
+  return { apiCalls: calls(), ...outcome };
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { CommentLedger } from "./comment-ledger.js";
@@ -24,7 +25,7 @@ import { reviewNudgeFor } from "../review/review-nudge-for.js";
  *   section, the `review` rule's result, and comments already known, if any
  * @param deps `log`, the delivery id for the log lines, and this process's
  *   comment ledger (see `postCommentOnce`)
- * @returns whether the nudge was posted, and the requests made
+ * @returns whether the nudge was posted (the log line says how many requests it took)
  */
 export async function nudgeIfDue(
   client: GitHubClient,
@@ -42,9 +43,10 @@ export async function nudgeIfDue(
     body = reviewNudgeFor({ facts: input.facts, review: input.review, result: input.result });
   } catch (error) {
     deps.log.warn({ ...context, err: error }, "eng-health: could not decide on a review nudge");
-    return { posted: false, requests: 0 };
+    return { posted: false };
   }
-  if (body === null) return { posted: false, requests: 0 };
+  if (body === null) return { posted: false };
+  const calls = requestMeter(client);
   try {
     const outcome = await postCommentOnce(
       client,
@@ -58,10 +60,10 @@ export async function nudgeIfDue(
       },
       deps.ledger,
     );
-    deps.log.info({ ...context, requests: outcome.requests }, outcome.posted ? "eng-health: review nudge posted" : "eng-health: review nudge already posted");
+    deps.log.info({ ...context, requests: calls() }, outcome.posted ? "eng-health: review nudge posted" : "eng-health: review nudge already posted");
     return outcome;
   } catch (error) {
     deps.log.error({ ...context, err: error }, "eng-health: could not post the review nudge");
-    return { posted: false, requests: 0 };
+    return { posted: false };
   }
 }

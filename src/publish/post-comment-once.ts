@@ -15,8 +15,6 @@ const MAX_COMMENT_PAGES = 30;
 /** The outcome of {@link postCommentOnce}. */
 export interface CommentOutcome {
   posted: boolean;
-  /** REST requests made (comment pages read, plus the post). */
-  requests: number;
 }
 
 /**
@@ -27,7 +25,7 @@ export interface CommentOutcome {
  *
  * @param input `body` must contain `marker`
  * @param ledger this process's record of one-time comments (omit to rely on the marker alone)
- * @returns whether it was posted, and the requests made
+ * @returns whether it was posted
  * @throws the client's `RequestError` (the comment may or may not exist then)
  */
 export async function postCommentOnce(
@@ -36,19 +34,16 @@ export async function postCommentOnce(
   ledger?: CommentLedger,
 ): Promise<CommentOutcome> {
   const key = commentKey(input);
-  if (ledger && !ledger.claim(key)) return { posted: false, requests: 0 };
+  if (ledger && !ledger.claim(key)) return { posted: false };
   let posted = false;
   try {
-    let requests = 0;
     const known = input.knownComments;
     let found = known?.bodies.some((body) => body.includes(input.marker)) ?? false;
     if (!found && !known?.complete) {
-      const search = await findMarkerInComments(client, input);
-      requests += search.requests;
-      // Too many comments to be sure: do not risk a second comment.
-      if (search.found !== false) found = true;
+      // Too many comments to be sure ("unknown"): do not risk a second comment.
+      if ((await findMarkerInComments(client, input)) !== false) found = true;
     }
-    if (found) return { posted: false, requests };
+    if (found) return { posted: false };
     await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: input.owner,
       repo: input.repo,
@@ -56,17 +51,17 @@ export async function postCommentOnce(
       body: input.body,
     });
     posted = true;
-    return { posted: true, requests: requests + 1 };
+    return { posted: true };
   } finally {
     ledger?.release(key, posted);
   }
 }
 
-/** Search the comments by REST; `found` is "unknown" when the page cap was reached first. */
+/** Search the comments by REST, one request per page of 100: "unknown" when the page cap was reached first. */
 async function findMarkerInComments(
   client: GitHubClient,
   input: RepoRef & { number: number; marker: string },
-): Promise<{ found: boolean | "unknown"; requests: number }> {
+): Promise<boolean | "unknown"> {
   for (let page = 1; page <= MAX_COMMENT_PAGES; page += 1) {
     const response = await client.request("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: input.owner,
@@ -75,8 +70,8 @@ async function findMarkerInComments(
       per_page: COMMENTS_PER_PAGE,
       page,
     });
-    if (response.data.some((comment) => (comment.body ?? "").includes(input.marker))) return { found: true, requests: page };
-    if (response.data.length < COMMENTS_PER_PAGE) return { found: false, requests: page };
+    if (response.data.some((comment) => (comment.body ?? "").includes(input.marker))) return true;
+    if (response.data.length < COMMENTS_PER_PAGE) return false;
   }
-  return { found: "unknown", requests: MAX_COMMENT_PAGES };
+  return "unknown";
 }

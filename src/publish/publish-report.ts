@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import { findReportIssues } from "../github/find-report-issues.js";
@@ -28,7 +29,7 @@ export interface PublishedReport {
   htmlUrl: string;
   /** The previous week's report, closed now; null when nothing was closed. */
   closedPrevious: number | null;
-  /** API requests made. */
+  /** API requests made (every request the client sent meanwhile, counted by `countRequests`). */
   apiCalls: number;
 }
 
@@ -62,8 +63,8 @@ interface IssueResponse {
  */
 export async function publishReport(client: GitHubClient, input: PublishReportInput): Promise<PublishedReport> {
   const { owner, repo } = input;
-  const listed = input.listed ? { issues: input.listed, requests: 0 } : await findReportIssues(client, { owner, repo, labels: input.report.labels });
-  let apiCalls = listed.requests;
+  const calls = requestMeter(client);
+  const listed = input.listed ? { issues: input.listed } : await findReportIssues(client, { owner, repo, labels: input.report.labels });
   const existing = selectReportForWeek(listed.issues, input.week, input.title);
 
   let published: { action: "created" | "updated"; number: number; htmlUrl: string };
@@ -77,27 +78,24 @@ export async function publishReport(client: GitHubClient, input: PublishReportIn
       body: input.body,
       labels,
     });
-    apiCalls += 1;
     const data = response.data as IssueResponse;
     published = { action: "updated", number: data.number, htmlUrl: data.html_url };
   } else {
     const outcome = await createOnce<IssueResponse>({
       create: async () => {
-        apiCalls += 1;
         const response = await client.request("POST /repos/{owner}/{repo}/issues", {
           owner,
           repo,
           title: input.title,
           body: input.body,
           labels: [...input.report.labels],
-          // Probot's retry plugin would repeat a 5xx create blindly; createOnce looks the marker up instead.
+          // The retry plugin (Probot's, and createClient's in the CLI) would repeat a 5xx create blindly; createOnce looks the marker up instead.
           request: { retries: 0 },
         });
         return response.data as IssueResponse;
       },
       lookUp: async () => {
         const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
-        apiCalls += again.requests;
         const found = selectReportForWeek(again.issues, input.week, input.title);
         return found ? { number: found.number, html_url: found.htmlUrl } : null;
       },
@@ -110,11 +108,11 @@ export async function publishReport(client: GitHubClient, input: PublishReportIn
   if (input.report.close_previous) {
     const previous = selectPreviousReport(listed.issues, input.week);
     if (previous && previous.state === "open" && previous.number !== published.number) {
-      apiCalls += await closePrevious(client, { owner, repo }, previous, published, input.title);
+      await closePrevious(client, { owner, repo }, previous, published, input.title);
       closedPrevious = previous.number;
     }
   }
-  return { ...published, closedPrevious, apiCalls };
+  return { ...published, closedPrevious, apiCalls: calls() };
 }
 
 /** Close the previous report, then leave one comment pointing to the new one. */
@@ -124,7 +122,7 @@ async function closePrevious(
   previous: ReportIssue,
   published: { number: number; htmlUrl: string },
   title: string,
-): Promise<number> {
+): Promise<void> {
   await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
     ...repository,
     issue_number: previous.number,
@@ -136,5 +134,4 @@ async function closePrevious(
     issue_number: previous.number,
     body: renderSupersededComment(published.number, title),
   });
-  return 2;
 }

@@ -22,8 +22,6 @@ export interface CheckRunWrite extends RepoRef {
 export interface CheckRunWriteResult {
   id: number;
   created: boolean;
-  /** REST requests made (1, plus one per extra batch of 50 annotations, plus recovery). */
-  requests: number;
 }
 
 /**
@@ -36,6 +34,9 @@ export interface CheckRunWriteResult {
  * created the run anyway), the run is looked up by name and head SHA before a
  * second attempt, so a retry never makes a duplicate
  * (`@octokit/plugin-retry` retries POSTs on 5xx; see `createOnce`).
+ *
+ * Requests: 1, plus one per extra batch of 50 annotations; after a 5xx on
+ * create, the lookup and an update (or a second create).
  *
  * @throws the client's `RequestError` when GitHub refuses the write
  */
@@ -54,7 +55,6 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
     ...(write.detailsUrl !== undefined ? { details_url: write.detailsUrl } : {}),
     output,
   };
-  let requests = 0;
   let id: number | null = write.existingId;
   let created = false;
 
@@ -65,11 +65,9 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
       check_run_id: id,
       ...state,
     });
-    requests += 1;
   } else {
     const outcome = await createOnce({
       create: async () => {
-        requests += 1;
         const response = await client.request("POST /repos/{owner}/{repo}/check-runs", {
           owner: write.owner,
           repo: write.repo,
@@ -79,16 +77,12 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
         });
         return Number(response.data.id);
       },
-      lookUp: async () => {
-        requests += 1;
-        return findCheckRunByName(client, write);
-      },
+      lookUp: () => findCheckRunByName(client, write),
     });
     id = outcome.value;
     created = !outcome.recovered;
     if (outcome.recovered) {
       // The failed create may have stored an older state; write this one over it.
-      requests += 1;
       await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
         owner: write.owner,
         repo: write.repo,
@@ -106,7 +100,6 @@ export async function upsertCheckRun(client: GitHubClient, write: CheckRunWrite)
       check_run_id: id,
       output: { title: output.title, summary: output.summary, annotations: batch },
     });
-    requests += 1;
   }
-  return { id, created, requests };
+  return { id, created };
 }

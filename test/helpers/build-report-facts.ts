@@ -14,7 +14,6 @@ export function buildReportFacts(overrides: Partial<ReportFacts> = {}): ReportFa
     template: null,
     pullRequests: [],
     flakyIssues: [],
-    apiCalls: 3,
     ...overrides,
   };
 }

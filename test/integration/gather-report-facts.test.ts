@@ -2,6 +2,7 @@ import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { countRequests, requestCount } from "../../src/github/count-requests.js";
 import { gatherReportFacts } from "../../src/github/gather-report-facts.js";
 
 const API = "https://api.github.com";
@@ -17,7 +18,12 @@ interface GraphqlBody {
 }
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-const client = () => new Octokit({ log: quiet });
+/** A client whose requests are counted (`requestCount`). */
+function client(): Octokit {
+  const octokit = new Octokit({ log: quiet });
+  countRequests(octokit);
+  return octokit;
+}
 
 /** A pull request node as GitHub's GraphQL returns it for the report's selection. */
 function prNode(number: number, overrides: Record<string, unknown> = {}) {
@@ -121,7 +127,8 @@ describe("gatherReportFacts", () => {
     const { bodies, scope } = serveSearches(script, 3, { template1: { text: "## Why\n" } });
     const progress: string[] = [];
 
-    const facts = await gatherReportFacts(client(), {
+    const octokit = client();
+    const facts = await gatherReportFacts(octokit, {
       owner: "acme",
       repo: "widgets",
       window: WINDOW,
@@ -139,9 +146,9 @@ describe("gatherReportFacts", () => {
     expect(bodies[0]?.query).toContain('template0: object(expression: "HEAD:.github/pull_request_template.md") { ... on Blob { text } }');
     expect(bodies[0]?.query).toContain("s0: search(type: ISSUE, query: $q0, first: 100, after: $c0)");
     expect(bodies[1]?.query).not.toContain("repository(");
-    expect(facts.apiCalls).toBe(3);
+    expect(requestCount(octokit)).toBe(3);
     expect(facts.pullRequests).toHaveLength(150);
-    expect(facts.apiCalls).toBeLessThanOrEqual(Math.ceil(facts.pullRequests.length / 50) + 10);
+    expect(requestCount(octokit)).toBeLessThanOrEqual(Math.ceil(facts.pullRequests.length / 50) + 10);
     expect(facts.pullRequests.map((pr) => pr.number)).toEqual([...Array.from({ length: 120 }, (_, index) => index + 1), ...Array.from({ length: 30 }, (_, index) => index + 200)]);
     expect(facts.pullRequests.find((pr) => pr.number === 7)?.state).toBe("closed");
     expect(facts.template).toBe("## Why\n");
@@ -204,10 +211,11 @@ describe("gatherReportFacts", () => {
       2,
     );
 
-    const facts = await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
+    const octokit = client();
+    const facts = await gatherReportFacts(octokit, { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
 
     scope.done();
-    expect(facts.apiCalls).toBe(2);
+    expect(requestCount(octokit)).toBe(2);
     expect(facts.pullRequests).toEqual([
       {
         number: 12,
@@ -263,7 +271,8 @@ describe("gatherReportFacts", () => {
     }
     const { bodies, scope } = serveSearches(script, 17);
 
-    const facts = await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
+    const octokit = client();
+    const facts = await gatherReportFacts(octokit, { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
 
     scope.done();
     expect(thousandth).toBe("2026-11-10T16:40:00Z");
@@ -273,9 +282,9 @@ describe("gatherReportFacts", () => {
     expect(facts.pullRequests).toHaveLength(1500);
     expect(new Set(facts.pullRequests.map((pr) => pr.number)).size).toBe(1500);
     // 1 (open PRs, flaky issues, template) + 10 + 6 pages of closed PRs.
-    expect(facts.apiCalls).toBe(17);
+    expect(requestCount(octokit)).toBe(17);
     expect(bodies).toHaveLength(17);
-    expect(facts.apiCalls).toBeLessThanOrEqual(Math.ceil(1500 / 50) + 10);
+    expect(requestCount(octokit)).toBeLessThanOrEqual(Math.ceil(1500 / 50) + 10);
   });
 
   it("refuses a window that ends before it starts, before any request", async () => {

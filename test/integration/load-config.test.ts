@@ -3,6 +3,7 @@ import { Octokit } from "@octokit/rest";
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { countRequests, requestCount } from "../../src/github/count-requests.js";
 import { loadConfig } from "../../src/github/load-config.js";
 import type { OctokitLike } from "../../src/github/load-config.js";
 
@@ -15,6 +16,12 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/config/${nam
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 // The real client must fit the adapter's structural type (checked by tsc).
 const client = (): OctokitLike => new Octokit({ log: quiet });
+/** A client whose requests are counted (`requestCount`), 404s included. */
+function countedClient(): Octokit {
+  const octokit = new Octokit({ log: quiet });
+  countRequests(octokit);
+  return octokit;
+}
 
 /** A nock scope that serves the file on the default branch: no `ref` query parameter, raw media type. */
 function serve(scope: nock.Scope, repo: string, reply: { status: number; body?: string | object; headers?: Record<string, string> }) {
@@ -29,11 +36,12 @@ describe("loadConfig", () => {
   it("reads the repository's file from the default branch with one request", async () => {
     const scope = serve(nock(API), "app", { status: 200, body: fixture("basic") });
 
-    const result = await loadConfig(client(), REPO);
+    const octokit = countedClient();
+    const result = await loadConfig(octokit, REPO);
 
     expect(result.errors).toEqual([]);
     expect(result.sources).toEqual([".github/eng-health.yml"]);
-    expect(result.requests).toBe(1);
+    expect(requestCount(octokit)).toBe(1);
     expect(result.config.tests.min_changed_lines).toBe(10);
     expect(result.config.review.business_hours).toEqual({ timezone: "Europe/Berlin", start: "09:00", end: "18:00", days: ["mon", "tue", "wed", "thu", "fri"] });
     scope.done();
@@ -44,9 +52,11 @@ describe("loadConfig", () => {
     serve(scope, "app", { status: 404 });
     serve(scope, ".github", { status: 404 });
 
-    const result = await loadConfig(client(), REPO);
+    const octokit = countedClient();
+    const result = await loadConfig(octokit, REPO);
 
-    expect(result).toEqual({ config: DEFAULT_CONFIG, errors: [], sources: [], requests: 2 });
+    expect(result).toEqual({ config: DEFAULT_CONFIG, errors: [], sources: [] });
+    expect(requestCount(octokit)).toBe(2);
     scope.done();
   });
 
@@ -159,11 +169,12 @@ describe("loadConfig", () => {
     serve(scope, "app", { status: 200, body: "flaky:\n  max_open: 3\n_extends: app\n" });
     serve(scope, "app", { status: 200, body: "flaky:\n  max_open: 3\n_extends: app\n" });
 
-    const result = await loadConfig(client(), REPO);
+    const octokit = countedClient();
+    const result = await loadConfig(octokit, REPO);
 
     expect(result.config.flaky.max_open).toBe(3);
     expect(result.sources).toEqual([".github/eng-health.yml"]);
-    expect(result.requests).toBe(2);
+    expect(requestCount(octokit)).toBe(2);
     expect(result.errors.map((error) => [error.path, error.line, error.keyPath])).toEqual([[".github/eng-health.yml", 3, "_extends"]]);
     scope.done();
   });
