@@ -106,6 +106,7 @@ export async function sweepRepository(
           configErrors: loaded.errors,
           configUrl,
           referenceUrl: CONFIG_REFERENCE_URL,
+          mode: config.mode,
         });
         if (refreshed !== null) {
           const written = await upsertCheckRun(client, {
