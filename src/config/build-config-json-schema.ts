@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXTENDS_KEY } from "./parse-config-file.js";
-import { CONFIG_PATH, CONFIG_REFERENCE_URL, configSchema } from "./schema.js";
+import { CONFIG_PATH, CONFIG_REFERENCE_URL, CONFIG_SCHEMA_URL, configSchema } from "./schema.js";
 
 /**
  * The JSON Schema (draft 2020-12) for `.github/eng-health.yml`, generated from
@@ -20,6 +20,7 @@ export function buildConfigJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = generated;
   return {
     $schema,
+    $id: CONFIG_SCHEMA_URL,
     title: `eng-health config (${CONFIG_PATH})`,
     description: `Every key is optional; the defaults are shown. Reference: ${CONFIG_REFERENCE_URL}`,
     ...rest,

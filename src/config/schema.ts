@@ -55,7 +55,8 @@ export const checksSchema = z
   .strictObject({
     name: z.string().min(1).max(100).default("Engineering practices").describe("The check run's name."),
   })
-  .default({ name: "Engineering practices" });
+  .default({ name: "Engineering practices" })
+  .describe("The check run eng-health posts on every pull request.");
 
 export const adrSchema = z
   .strictObject({
@@ -65,7 +66,8 @@ export const adrSchema = z
       'One-way doors: changes to these globs need an ADR added or changed in the PR, or linked from the description. e.g. ["db/migrations/**", "package.json"]',
     ),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Architecture decision records: where they live and which changes (one-way doors) need one.");
 
 export const reasoningSchema = z
   .strictObject({
@@ -83,13 +85,15 @@ export const reasoningSchema = z
     adr: adrSchema,
     skip_labels: globList(["skip-reasoning"], "Labels that skip this rule on a PR."),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Documented reasoning: the description says why, and a one-way door comes with an ADR.");
 
 export const disabledTestsSchema = z
   .strictObject({
     level: levelSchema.default("warning"),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Tests a pull request disables must reference an open flaky-test issue.");
 
 export const testsSchema = z
   .strictObject({
@@ -109,14 +113,15 @@ export const testsSchema = z
     skip_labels: globList(["skip-tests"], "Labels that skip this rule on a PR."),
     disabled_tests: disabledTestsSchema,
   })
-  .prefault({});
+  .prefault({})
+  .describe("Tests accompany code: a source change comes with a test change.");
 
 export const businessHoursSchema = z
   .strictObject({
     timezone: timezoneSchema.default("UTC"),
     start: timeOfDaySchema.default("09:00"),
     end: timeOfDaySchema.default("17:00"),
-    days: z.array(weekdaySchema).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+    days: z.array(weekdaySchema).min(1).default(["mon", "tue", "wed", "thu", "fri"]).describe("Working days: mon, tue, wed, thu, fri, sat, sun."),
   })
   .refine((hours) => hours.start < hours.end, { message: "start must be earlier than end", path: ["end"] });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
@@ -151,7 +156,8 @@ export const reviewSchema = z
       .default("off")
       .describe("off | comment: one constructive comment once the target passes."),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Review turnaround: time to first review against the team’s target, in business hours.");
 
 export const flakySchema = z
   .strictObject({
@@ -162,19 +168,36 @@ export const flakySchema = z
     require_assignee: z.boolean().default(true).describe("Every open flaky test has someone looking at it."),
     comment_on_label: z.boolean().default(true).describe("Post a checklist comment when an issue gets the label."),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Flaky tests are owned: few, assigned and short-lived, tracked as labelled issues.");
 
 export const reportSchema = z
   .strictObject({
-    enabled: z.boolean().default(true),
-    day: reportDaySchema.default("monday"),
-    time: timeOfDaySchema.default("09:00"),
-    timezone: timezoneSchema.default("UTC"),
-    labels: z.array(z.string().min(1)).default(["team-health"]),
-    close_previous: z.boolean().default(true),
-    trend_weeks: z.number().int().min(2).max(26).default(8),
+    enabled: z
+      .boolean()
+      .default(true)
+      .describe("Publish the weekly team-health issue in this repository (only where a config file exists)."),
+    day: reportDaySchema.default("monday").describe("The weekday the report for the week just ended is published."),
+    time: timeOfDaySchema.default("09:00").describe('The local time of day it is published, "HH:MM" in report.timezone.'),
+    timezone: timezoneSchema.default("UTC").describe("The IANA time zone of the report's ISO weeks (Monday 00:00 to Monday 00:00) and of its publishing time."),
+    labels: z
+      .array(z.string().min(1))
+      .default(["team-health"])
+      .describe("Labels put on the report issue; the first one is how earlier reports are found."),
+    close_previous: z
+      .boolean()
+      .default(true)
+      .describe("Close the previous week's report (with a comment linking the new one) when the new one is published."),
+    trend_weeks: z
+      .number()
+      .int()
+      .min(2)
+      .max(26)
+      .default(8)
+      .describe("Weeks shown in the trend chart, this one included (2 to 26)."),
   })
-  .prefault({});
+  .prefault({})
+  .describe("The weekly team-health issue: wins, agreements against targets, trend and retro questions.");
 
 /** `enforce` (default) or `shadow`: conclusions never worse than neutral while the team watches (README, "Roll out"). */
 export const modeSchema = z
@@ -206,6 +229,12 @@ export const DEFAULT_CONFIG: Config = Object.freeze(configSchema.parse({}));
 
 /** The config file's path, relative to the repository root. */
 export const CONFIG_PATH = ".github/eng-health.yml";
+
+/**
+ * Where editors fetch the JSON Schema from: the committed `schema/eng-health.schema.json`
+ * on the main branch (the README gives the `# yaml-language-server: $schema=` line).
+ */
+export const CONFIG_SCHEMA_URL = "https://raw.githubusercontent.com/eng-health/eng-health/main/schema/eng-health.schema.json";
 
 /** Where users read the config reference (linked from every check run and report). */
 export const CONFIG_REFERENCE_URL = "https://github.com/eng-health/eng-health#configuration";
