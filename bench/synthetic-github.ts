@@ -1,47 +1,38 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ReportFlakyIssue, ReportPullRequest } from "../src/model/report-facts.js";
-import { SEARCH_RESULT_CAP } from "../src/model/github-limits.js";
-import { parseInstant } from "../src/time/parse-instant.js";
-import type { StoredIssue, SyntheticRepository } from "./synthetic-repository.js";
+import { answerPullRequestState } from "./synthetic-pull-request-state.js";
+import { answerSearch } from "./synthetic-report-search.js";
+import { answerRepositoryRequest } from "./synthetic-rest-routes.js";
+import type { SyntheticRepository } from "./synthetic-repository.js";
 
 /** A running stand-in. */
 export interface SyntheticGitHub {
   /** REST root, GitHub Enterprise layout: `http://127.0.0.1:PORT/api/v3` (GraphQL at `/api/graphql`). */
   apiUrl: string;
+  /** `127.0.0.1:PORT`, for Probot's `GHE_HOST` (with `GHE_PROTOCOL=http`). */
+  host: string;
   /** Requests answered, by API. */
   requests: { graphql: number; rest: number };
   close(): Promise<void>;
 }
 
-const TIMELINE_TYPENAMES = {
-  ready_for_review: "ReadyForReviewEvent",
-  convert_to_draft: "ConvertToDraftEvent",
-  review_requested: "ReviewRequestedEvent",
-} as const;
-
-const CHANGE_TYPES: Record<string, string> = {
-  added: "ADDED",
-  removed: "DELETED",
-  modified: "MODIFIED",
-  renamed: "RENAMED",
-  copied: "COPIED",
-  changed: "CHANGED",
-};
+/** What the stand-in hands out for `POST /app/installations/{id}/access_tokens`: valid far into the future. */
+const INSTALLATION_TOKEN = { token: "stand-in-installation-token", expires_at: "2099-01-01T00:00:00Z", permissions: { checks: "write", issues: "write", pull_requests: "read", contents: "read", metadata: "read" }, repository_selection: "selected" };
 
 /**
- * A local stand-in for the parts of the GitHub API the weekly report uses,
- * on 127.0.0.1 (random port), serving synthetic repositories:
+ * A local stand-in for the parts of the GitHub API that the weekly report and
+ * a pull request event use, on 127.0.0.1 (random port), serving synthetic
+ * repositories (which its writes change):
  *
- * - GraphQL `POST /api/graphql`: the report's page queries. Each `search`
- *   alias (`s0`, `s1`, … with variables `q0`/`c0`, …) is answered from the
- *   query text's qualifiers (`repo:`, `is:pr|issue`, `is:open|closed`,
- *   `label:`, `created:<T`, `created:A..B`, `closed:>=T`), sorted by creation,
- *   capped at 1,000 results like GitHub; `repository { templateN }` gives the
- *   PR template at the first path.
- * - REST under `/api/v3`: list, create and update issues, comment, and 404
- *   for config files (so the defaults apply).
+ * - GraphQL `POST /api/graphql`: the report's page queries (each `search`
+ *   alias `s0`, `s1`, … answered by `answerSearch`; `repository { templateN }`
+ *   gives the PR template at the first path), and a PR event's state query
+ *   (`answerPullRequestState`: the existing check run, review timeline, open
+ *   flaky-test issues).
+ * - REST under `/api/v3`: the installation token, and per repository the raw
+ *   config file, a PR's files, check runs, issues and comments
+ *   (`answerRepositoryRequest`).
  *
  * Every answer waits `latencyMs` first. Unknown routes answer 404.
  *
@@ -64,59 +55,34 @@ export async function startSyntheticGitHub(options: { repositories: SyntheticRep
 
     if (req.method === "POST" && url.pathname === "/api/graphql") {
       requests.graphql += 1;
-      const { query, variables } = body as { query: string; variables: Record<string, unknown> };
+      const { query, variables } = body as { query: string; variables?: Record<string, unknown> };
       send(res, 200, { data: answerGraphql(byName, query, variables ?? {}) });
       return;
     }
     requests.rest += 1;
+    if (req.method === "POST" && /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/.test(url.pathname)) return send(res, 201, INSTALLATION_TOKEN);
     const match = /^\/api\/v3\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(url.pathname);
     const repository = match ? byName.get(`${match[1]}/${match[2]}`.toLowerCase()) : undefined;
     if (!match || !repository) return send(res, 404, { message: "Not Found" });
-    const rest = match[3] ?? "";
-    const input = (body ?? {}) as { title?: string; body?: string; labels?: string[]; state?: "open" | "closed" };
-
-    if (req.method === "GET" && rest === "issues") {
-      const label = url.searchParams.get("labels");
-      const perPage = Number(url.searchParams.get("per_page") ?? 30);
-      const listed = [...repository.issues]
-        .reverse()
-        .filter((issue) => label === null || issue.labels.includes(label))
-        .slice(0, perPage)
-        .map(toRestIssue);
-      return send(res, 200, listed);
+    const answer = answerRepositoryRequest(repository, {
+      method: req.method ?? "GET",
+      rest: match[3] ?? "",
+      query: url.searchParams,
+      body: (body ?? {}) as Record<string, unknown>,
+    });
+    if ("text" in answer) {
+      res.writeHead(answer.status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(answer.text);
+      return;
     }
-    if (req.method === "POST" && rest === "issues") {
-      const number = Math.max(repository.pullRequests.length + repository.flakyIssues.length, ...repository.issues.map((issue) => issue.number)) + 1;
-      const issue: StoredIssue = {
-        number,
-        title: input.title ?? "",
-        body: input.body ?? "",
-        state: "open",
-        labels: input.labels ?? [],
-        htmlUrl: `https://github.com/${repository.owner}/${repository.repo}/issues/${number}`,
-      };
-      repository.issues.push(issue);
-      return send(res, 201, toRestIssue(issue));
-    }
-    const issueMatch = /^issues\/(\d+)(\/comments)?$/.exec(rest);
-    const issue = issueMatch ? repository.issues.find((candidate) => candidate.number === Number(issueMatch[1])) : undefined;
-    if (issue && req.method === "PATCH" && !issueMatch?.[2]) {
-      Object.assign(issue, {
-        ...(input.title === undefined ? {} : { title: input.title }),
-        ...(input.body === undefined ? {} : { body: input.body }),
-        ...(input.labels === undefined ? {} : { labels: input.labels }),
-        ...(input.state === undefined ? {} : { state: input.state }),
-      });
-      return send(res, 200, toRestIssue(issue));
-    }
-    if (issue && req.method === "POST" && issueMatch?.[2]) return send(res, 201, { id: 1, body: input.body });
-    return send(res, 404, { message: "Not Found" });
+    send(res, answer.status, answer.json);
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/v3`,
+    host: `127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise((resolve) => {
@@ -131,19 +97,16 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
   res.end(JSON.stringify(payload));
 }
 
-function toRestIssue(issue: StoredIssue): Record<string, unknown> {
-  return { number: issue.number, title: issue.title, body: issue.body, state: issue.state, html_url: issue.htmlUrl, labels: issue.labels.map((name) => ({ name })) };
-}
-
-/** Answer a report page query: the repository's templates and every search alias. */
+/** Answer a PR event's state query, or a report page query: the repository's templates and every search alias. */
 function answerGraphql(repositories: Map<string, SyntheticRepository>, query: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const named = repositories.get(`${String(variables.owner)}/${String(variables.repo)}`.toLowerCase());
+  if (query.includes("object(oid: $sha)")) return answerPullRequestState(named, query, variables);
   const data: Record<string, unknown> = {};
   if (query.includes("repository(owner: $owner")) {
-    const repository = repositories.get(`${String(variables.owner)}/${String(variables.repo)}`.toLowerCase());
     const templates: Record<string, unknown> = {};
     for (const alias of query.matchAll(/(template\d+): object/g)) templates[alias[1] as string] = null;
-    if (repository) templates.template0 = { text: repository.template };
-    data.repository = repository ? templates : null;
+    if (named) templates.template0 = { text: named.template };
+    data.repository = named ? templates : null;
   }
   for (let index = 0; typeof variables[`q${index}`] === "string"; index += 1) {
     const first = Number(new RegExp(`s${index}: search\\([^)]*first: (\\d+)`).exec(query)?.[1] ?? 10);
@@ -151,117 +114,4 @@ function answerGraphql(repositories: Map<string, SyntheticRepository>, query: st
     data[`s${index}`] = answerSearch(repositories, variables[`q${index}`] as string, first, after);
   }
   return data;
-}
-
-interface Qualifiers {
-  repo: string;
-  kind: "pr" | "issue";
-  state: "open" | "closed" | null;
-  label: string | null;
-  createdFromMs: number;
-  /** Inclusive. */
-  createdToMs: number;
-  closedFromMs: number | null;
-}
-
-function parseQualifiers(text: string): Qualifiers {
-  const parsed: Qualifiers = { repo: "", kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
-  for (const [token] of text.matchAll(/\S+?:"[^"]*"|\S+/g)) {
-    const [key, ...rest] = token.split(":");
-    const value = rest.join(":");
-    if (key === "repo") parsed.repo = value.toLowerCase();
-    else if (key === "is" && (value === "pr" || value === "issue")) parsed.kind = value;
-    else if (key === "is" && (value === "open" || value === "closed")) parsed.state = value;
-    else if (key === "label") parsed.label = value.replaceAll('"', "").toLowerCase();
-    else if (key === "created" && value.startsWith("<")) parsed.createdToMs = parseInstant(value.slice(1)) - 1;
-    else if (key === "created" && value.includes("..")) {
-      const [from, to] = value.split("..");
-      parsed.createdFromMs = parseInstant(from as string);
-      parsed.createdToMs = parseInstant(to as string) + 999;
-    } else if (key === "closed" && value.startsWith(">=")) parsed.closedFromMs = parseInstant(value.slice(2));
-  }
-  return parsed;
-}
-
-function answerSearch(repositories: Map<string, SyntheticRepository>, text: string, first: number, after: number): Record<string, unknown> {
-  const q = parseQualifiers(text);
-  const repository = repositories.get(q.repo);
-  const items: Array<ReportPullRequest | ReportFlakyIssue> = repository ? (q.kind === "pr" ? repository.pullRequests : repository.flakyIssues) : [];
-  const matches = items
-    .filter((item) => {
-      const created = instant(item.createdAt);
-      if (created < q.createdFromMs || created > q.createdToMs) return false;
-      if (q.state !== null && item.state !== q.state) return false;
-      if (q.closedFromMs !== null && (item.closedAt === null || instant(item.closedAt) < q.closedFromMs)) return false;
-      return true;
-    })
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
-  const visible = matches.slice(0, SEARCH_RESULT_CAP);
-  const page = visible.slice(after, after + first);
-  const end = after + page.length;
-  return {
-    issueCount: matches.length,
-    pageInfo: { hasNextPage: end < visible.length, endCursor: page.length > 0 ? Buffer.from(String(end)).toString("base64") : null },
-    nodes: page.map((item) => (q.kind === "pr" ? toPullRequestNode(item as ReportPullRequest) : toIssueNode(item as ReportFlakyIssue, q.label ?? "flaky-test"))),
-  };
-}
-
-const instants = new Map<string, number>();
-
-/** `parseInstant`, remembered: the stand-in filters every item on every request. */
-function instant(iso: string): number {
-  let ms = instants.get(iso);
-  if (ms === undefined) {
-    ms = parseInstant(iso);
-    instants.set(iso, ms);
-  }
-  return ms;
-}
-
-function toPullRequestNode(pr: ReportPullRequest): Record<string, unknown> {
-  const bot = pr.author.type === "Bot";
-  const events = pr.review.timeline.map((event) => ({ at: event.at, node: { __typename: TIMELINE_TYPENAMES[event.type], createdAt: event.at } }));
-  const reviews = pr.review.reviews.map((review) => ({
-    at: review.submittedAt,
-    node: { __typename: "PullRequestReview", submittedAt: review.submittedAt, state: review.state, author: { login: review.author.login, __typename: review.author.type } },
-  }));
-  return {
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    url: pr.htmlUrl,
-    state: pr.mergedAt !== null ? "MERGED" : pr.state === "open" ? "OPEN" : "CLOSED",
-    isDraft: pr.draft,
-    createdAt: pr.createdAt,
-    mergedAt: pr.mergedAt,
-    closedAt: pr.closedAt,
-    author: { login: bot ? pr.author.login.replace(/\[bot\]$/, "") : pr.author.login, __typename: pr.author.type },
-    labels: { nodes: pr.labels.map((name) => ({ name })) },
-    files: {
-      pageInfo: { hasNextPage: pr.filesTruncated },
-      nodes: pr.files.map((file) => ({ path: file.filename, additions: file.additions, deletions: file.deletions, changeType: CHANGE_TYPES[file.status] ?? "MODIFIED" })),
-    },
-    timelineItems: { nodes: [...events, ...reviews].sort((a, b) => a.at.localeCompare(b.at)).map((entry) => entry.node) },
-    reviewRequests: {
-      nodes: [
-        ...pr.review.requestedReviewers.map((login) => ({ requestedReviewer: { __typename: "User", login } })),
-        ...pr.review.requestedTeams.map((combinedSlug) => ({ requestedReviewer: { __typename: "Team", combinedSlug } })),
-      ],
-    },
-  };
-}
-
-function toIssueNode(issue: ReportFlakyIssue, label: string): Record<string, unknown> {
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: "",
-    url: issue.htmlUrl,
-    createdAt: issue.createdAt,
-    state: issue.state === "open" ? "OPEN" : "CLOSED",
-    closedAt: issue.closedAt,
-    assignees: { nodes: issue.assignees.map((login) => ({ login })) },
-    labels: { nodes: [{ name: label }] },
-    timelineItems: { nodes: issue.labeledAt === undefined ? [] : [{ createdAt: issue.labeledAt, label: { name: label } }] },
-  };
 }

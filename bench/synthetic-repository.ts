@@ -12,6 +12,49 @@ export interface StoredIssue {
   htmlUrl: string;
 }
 
+/** A changed file as `GET /repos/{owner}/{repo}/pulls/{pull_number}/files` lists it. */
+export interface PullRequestFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  additions: number;
+  deletions: number;
+  patch?: string;
+}
+
+/** An open pull request that webhook deliveries are sent for (the demo): what a PR event reads besides its payload. */
+export interface EventPullRequest {
+  number: number;
+  headSha: string;
+  draft: boolean;
+  files: PullRequestFile[];
+}
+
+/** A check run the stand-in stores, as the Checks API takes it (snake case, REST shape). */
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string;
+  output: {
+    title: string;
+    summary: string;
+    text?: string;
+    /** Every annotation sent, in order: like GitHub, an update appends its annotations to the earlier ones. */
+    annotations: Array<{ path: string; start_line: number; end_line: number; annotation_level: string; message: string; title?: string }>;
+  };
+  /** How many times it was created (1) plus updated. */
+  writes: number;
+}
+
+/** A comment on an issue or pull request. */
+export interface StoredComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+}
+
 /** A whole synthetic repository, in the plain shapes of `ReportFacts`. */
 export interface SyntheticRepository {
   owner: string;
@@ -22,6 +65,14 @@ export interface SyntheticRepository {
   flakyIssues: ReportFlakyIssue[];
   /** Plain issues (reports), newest last; the stand-in adds to them. */
   issues: StoredIssue[];
+  /** `.github/eng-health.yml` on the default branch; absent: 404 (the defaults apply). */
+  config?: string;
+  /** Pull requests that webhooks are sent for, with their changed files. */
+  eventPullRequests?: EventPullRequest[];
+  /** Check runs written to the stand-in, in creation order. */
+  checkRuns?: StoredCheckRun[];
+  /** Comments posted to the stand-in, in order. */
+  comments?: StoredComment[];
 }
 
 /** Options of {@link buildSyntheticRepository}. */

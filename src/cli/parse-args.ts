@@ -1,8 +1,12 @@
+import { OWNER_PATTERN, parsePullRequestTarget, REPO_NAME_PATTERN } from "./parse-pull-request-target.js";
+
 /** A parsed command line of `eng-health`. */
 export type CliCommand =
-  | { command: "check"; owner: string; repo: string; number: number; json: boolean }
-  | { command: "report"; owner: string; repo: string; week: string | null; json: boolean; publish: boolean }
-  | { command: "help" };
+  | { command: "check"; owner: string; repo: string; number: number; host: string | null; json: boolean; verbose: boolean }
+  | { command: "report"; owner: string; repo: string; week: string | null; json: boolean; publish: boolean; verbose: boolean }
+  /** `requested`: `help`, `--help` or `-h` (usage on stdout, exit 0); otherwise no command was given (stderr, exit 2). */
+  | { command: "help"; requested: boolean }
+  | { command: "version" };
 
 /** A usage error: the CLI prints `message` and exits 2. */
 export class UsageError extends Error {
@@ -10,58 +14,66 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  eng-health check OWNER/REPO#N [--json]
-  eng-health report OWNER/REPO [--week YYYY-Www] [--json] [--publish]
+  eng-health check OWNER/REPO#N [--json] [--verbose]
+  eng-health check https://github.com/OWNER/REPO/pull/N [--json] [--verbose]
+  eng-health report OWNER/REPO [--week YYYY-Www] [--json] [--publish] [--verbose]
+  eng-health --version
 
 Environment: GITHUB_TOKEN (required), GITHUB_API_URL (default https://api.github.com),
 GITHUB_GRAPHQL_URL (derived from GITHUB_API_URL when unset).
+--verbose also prints each request to GitHub on stderr.
 Exit codes: 0 evaluated (whatever the conclusion), 1 GitHub could not be read, 2 usage or config error.`;
 
-const REPO_PATTERN = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
+const HELP = new Set(["help", "--help", "-h"]);
+const FLAGS = new Set(["--json", "--publish", "--verbose"]);
 
 /**
- * Parse `eng-health` arguments (without `node` and the script).
+ * Parse `eng-health` arguments (without `node` and the script). Options may
+ * come before or after the command's target.
  *
  * @param argv e.g. `["check", "acme/widgets#7", "--json"]`
+ * @returns the command; `help` with `requested: false` when no command was given
  * @throws {@link UsageError} with a one-line reason for anything unexpected
  */
 export function parseArgs(argv: readonly string[]): CliCommand {
-  const [command, target, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") return { command: "help" };
+  if (argv.length === 0) return { command: "help", requested: false };
+  if (argv.some((arg) => HELP.has(arg))) return { command: "help", requested: true };
+  if (argv.includes("--version")) return { command: "version" };
   const flags = new Set<string>();
+  const positional: string[] = [];
   let week: string | null = null;
-  for (let index = 0; index < rest.length; index += 1) {
-    const arg = rest[index] as string;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
     if (arg === "--week") {
-      const value = rest[index + 1];
+      const value = argv[index + 1];
       if (value === undefined) throw new UsageError("--week needs a value such as 2026-W47");
       if (!/^\d{4}-W\d{2}$/.test(value)) throw new UsageError(`--week must look like 2026-W47; it is "${value}"`);
       week = value;
       index += 1;
-    } else if (arg === "--json" || arg === "--publish") {
+    } else if (FLAGS.has(arg)) {
       flags.add(arg);
-    } else {
+    } else if (arg.startsWith("-")) {
       throw new UsageError(`unknown option "${arg}"`);
+    } else {
+      positional.push(arg);
     }
   }
+  const [command, target, extra] = positional;
+  const verbose = flags.has("--verbose");
+  if (command === undefined) throw new UsageError("a command is needed: check or report");
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   if (command === "check") {
-    const match = target === undefined ? null : /^(.+)#(\d+)$/.exec(target);
-    const repo = match ? REPO_PATTERN.exec(match[1] as string) : null;
-    if (!match || !repo) throw new UsageError(`check needs OWNER/REPO#N, e.g. acme/widgets#7; got "${target ?? ""}"`);
-    if (week !== null || flags.has("--publish")) throw new UsageError("check takes only --json");
-    return { command: "check", owner: repo[1] as string, repo: repo[2] as string, number: Number(match[2]), json: flags.has("--json") };
+    const pr = target === undefined ? null : parsePullRequestTarget(target);
+    if (!pr) throw new UsageError(`check needs OWNER/REPO#N or a pull request URL, e.g. acme/widgets#7; got "${target ?? ""}"`);
+    if (week !== null || flags.has("--publish")) throw new UsageError("check takes only --json and --verbose");
+    return { command: "check", ...pr, json: flags.has("--json"), verbose };
   }
   if (command === "report") {
-    const repo = target === undefined ? null : REPO_PATTERN.exec(target);
-    if (!repo) throw new UsageError(`report needs OWNER/REPO, e.g. acme/widgets; got "${target ?? ""}"`);
-    return {
-      command: "report",
-      owner: repo[1] as string,
-      repo: repo[2] as string,
-      week,
-      json: flags.has("--json"),
-      publish: flags.has("--publish"),
-    };
+    const [owner, repo, ...more] = (target ?? "").split("/");
+    if (owner === undefined || repo === undefined || more.length > 0 || !OWNER_PATTERN.test(owner) || !REPO_NAME_PATTERN.test(repo)) {
+      throw new UsageError(`report needs OWNER/REPO, e.g. acme/widgets; got "${target ?? ""}"`);
+    }
+    return { command: "report", owner, repo, week, json: flags.has("--json"), publish: flags.has("--publish"), verbose };
   }
   throw new UsageError(`unknown command "${command}" (expected check or report)`);
 }

@@ -21,7 +21,9 @@ import type { CliIo } from "./run-check.js";
  *   report, as in its footer).
  * - Posts nothing unless `--publish`; then the issue is created or updated
  *   ({@link publishReport}) and a line on stderr says which. A config with
- *   errors is printed about and never published.
+ *   errors is printed about and never published. Unlike the scheduled job,
+ *   `--publish` publishes where no config file exists (the defaults apply):
+ *   it is an explicit request, and a line on stderr says so.
  * - Progress lines go to stderr while collecting.
  *
  * @returns the exit code: 0 built (and published when asked), 2 when the config has errors
@@ -74,6 +76,11 @@ export async function runReport(
   }
 
   if (input.publish) {
+    if (loaded.sources.length === 0) {
+      io.stderr(
+        `eng-health: ${owner}/${repo} has no config file (neither its own .github/eng-health.yml nor ${owner}/.github's); publishing with the defaults because --publish asked for it (the scheduled job publishes only where a config file exists)\n`,
+      );
+    }
     const published = await publishReport(client, { owner, repo, week: report.week, title: report.title, body: report.body, report: config.report });
     const closed = published.closedPrevious === null ? "" : `; closed the previous report #${published.closedPrevious}`;
     io.stderr(`eng-health: ${published.action} #${published.number} ${published.htmlUrl}${closed}\n`);

@@ -46,6 +46,12 @@ export interface CreateClientOptions {
   throttle?: { enabled?: boolean; baseDelayMs?: number };
   /** Told each time a rate limit is hit, in one line: the request, and the wait in seconds or that it gives up. */
   log?: (message: string) => void;
+  /**
+   * Where Octokit's own log goes (its request log, `GET /repos/… - 404 with id … in 12ms`,
+   * and its warnings), one line each with its level. Unset: Octokit's default
+   * (warnings and errors, failed requests included, on the console).
+   */
+  octokitLog?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
 /**
@@ -62,7 +68,8 @@ export interface CreateClientOptions {
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
  * A create sent with `request: { retries: 0 }` is never repeated by the retry plugin.
  *
- * @param options token, API and GraphQL URLs, user agent, plugin switches and a log callback
+ * @param options token, API and GraphQL URLs, user agent, plugin switches, and
+ *   the callbacks for rate-limit waits (`log`) and Octokit's own log (`octokitLog`)
  * @returns the client; `octokit.graphql` already points at the GraphQL URL,
  *   and `requestCount(client)` gives the requests it has sent
  */
@@ -77,8 +84,19 @@ export function createClient(options: CreateClientOptions): Client {
       return again;
     };
   const throttleOn = options.throttle?.enabled ?? true;
+  const octokitLog = options.octokitLog;
   const octokit = new ClientOctokit({
     auth: options.token,
+    ...(octokitLog
+      ? {
+          log: {
+            debug: (message: string) => octokitLog("debug", message),
+            info: (message: string) => octokitLog("info", message),
+            warn: (message: string) => octokitLog("warn", message),
+            error: (message: string) => octokitLog("error", message),
+          },
+        }
+      : {}),
     baseUrl: apiUrl,
     userAgent: options.userAgent,
     retry: {

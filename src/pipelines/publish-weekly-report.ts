@@ -10,16 +10,20 @@ import { buildWeeklyReport } from "./build-weekly-report.js";
 
 /** What {@link publishWeeklyReport} did for one repository. */
 export type WeeklyReportOutcome =
-  | { action: "skipped"; reason: "config errors" | "disabled" | "not due" | "already published"; week?: string }
+  | { action: "skipped"; reason: "no config" | "config errors" | "disabled" | "not due" | "already published"; week?: string }
   | { action: "created" | "updated"; week: string; issue: number };
 
 /**
  * The weekly team-health report for one repository, when it is due:
  *
  * 1. read the config from the default branch (1 or 2 requests); skip the
- *    repository when `report.enabled` is false, or when the `report` section
- *    has errors or a whole file was ignored (a typo must not publish against
- *    the team's wishes; a warning is logged);
+ *    repository when the `report` section has errors or a whole file was
+ *    ignored (a typo must not publish against the team's wishes; a warning is
+ *    logged), when no config file exists at all, neither the repository's own
+ *    nor the organisation's `.github` repository's (`no config`: installing
+ *    the app on every repository opens no issue where nobody asked for one;
+ *    nothing is logged here, the job sums these up once per tick), or when
+ *    `report.enabled` is false;
  * 2. {@link isReportDue}: nothing to do before the week's scheduled moment;
  * 3. skip when `knownWeek` (what this process last saw published) is that week;
  * 4. list the report issues (1 request); when one has that week's marker,
@@ -49,6 +53,7 @@ export async function publishWeeklyReport(
     deps.log.warn({ owner, repo: repo.repo, errors: reportErrors.map((error) => error.message) }, "eng-health: weekly report skipped: the report config has errors");
     return { action: "skipped", reason: "config errors" };
   }
+  if (loaded.sources.length === 0) return { action: "skipped", reason: "no config" };
   if (!report.enabled) return { action: "skipped", reason: "disabled" };
   const due = isReportDue(deps.now.toISOString(), report);
   if (!due.due) return { action: "skipped", reason: "not due", week: due.week };

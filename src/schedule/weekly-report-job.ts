@@ -12,16 +12,24 @@ import type { ScheduledJob } from "./scheduled-job.js";
  * A restart on publishing day publishes once (the marker is found); a missed
  * moment is caught up on the next tick, with its own week.
  *
+ * Repositories with no config file (neither their own `.github/eng-health.yml`
+ * nor the organisation's `.github` repository's) get no report: the job costs
+ * them the config read only, and sums them up in one log line per tick, at
+ * `info` when the list changed since the previous tick and at `debug` when not.
+ *
  * @param settings `reportCron`
  * @returns the job for `startScheduler`
  */
 export function weeklyReportJob(settings: Pick<Settings, "reportCron">): ScheduledJob {
   /** `owner/repo` (lower case) → the last week known to have its report. */
   const published = new Map<string, string>();
+  /** The repositories without a config file at the previous tick, joined, to log a change at `info`. */
+  let previousUnconfigured = "";
   return {
     name: "weekly-report",
     cron: settings.reportCron,
     async run({ app, services, now }) {
+      const unconfigured: string[] = [];
       await forEachInstalledRepository(app, async ({ client, owner, repo }) => {
         const key = `${owner}/${repo}`.toLowerCase();
         const knownWeek = published.get(key);
@@ -30,8 +38,18 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
           { owner, repo },
           { now, log: app.log, configCache: services.configCache, ...(knownWeek === undefined ? {} : { knownWeek }) },
         );
+        if (outcome.action === "skipped" && outcome.reason === "no config") unconfigured.push(`${owner}/${repo}`);
         if (outcome.action !== "skipped" || outcome.reason === "already published") published.set(key, outcome.week ?? "");
       });
+      const joined = unconfigured.join(",");
+      if (unconfigured.length > 0) {
+        const level = joined === previousUnconfigured ? "debug" : "info";
+        app.log[level](
+          { repositories: unconfigured, count: unconfigured.length },
+          `eng-health: no weekly report for ${unconfigured.length} ${unconfigured.length === 1 ? "repository" : "repositories"} without a config file (.github/eng-health.yml in the repository or in the organisation's .github repository)`,
+        );
+      }
+      previousUnconfigured = joined;
     },
   };
 }

@@ -179,6 +179,10 @@ describe("eng-health report", () => {
     expect(code).toBe(0);
     expect(created.map((body) => body.title)).toEqual(["Team health: week of 2026-11-16"]);
     expect(out.stderr.split("\n").at(-2)).toBe("eng-health: created #41 https://github.com/acme/widgets/issues/41");
+    // No config file anywhere (mockWeek serves two 404s): --publish is an explicit request, and stderr says what it did.
+    expect(out.stderr.split("\n").at(-3)).toBe(
+      "eng-health: acme/widgets has no config file (neither its own .github/eng-health.yml nor acme/.github's); publishing with the defaults because --publish asked for it (the scheduled job publishes only where a config file exists)",
+    );
   });
 
   it.each([
