@@ -116,6 +116,35 @@ export const testsSchema = z
   .prefault({})
   .describe("Tests accompany code: a source change comes with a test change.");
 
+/** What the `size` rule leaves out of the count by default: lock files, snapshots, vendored, built and generated code. */
+export const DEFAULT_SIZE_IGNORE = [
+  "**/package-lock.json",
+  "**/yarn.lock",
+  "**/pnpm-lock.yaml",
+  "**/*.snap",
+  "**/vendor/**",
+  "**/dist/**",
+  "**/*.min.*",
+  "**/__generated__/**",
+];
+
+export const sizeSchema = z
+  .strictObject({
+    level: levelSchema.default("notice"),
+    max_changed_lines: z
+      .number()
+      .int()
+      .min(1)
+      .default(400)
+      .describe("Most added plus deleted lines a pull request should change, counting only files not ignored."),
+    ignore: globList(
+      DEFAULT_SIZE_IGNORE,
+      "Files whose lines do not count (globs). Files marked linguist-generated in the root .gitattributes never count either.",
+    ),
+    skip_labels: globList(["skip-size"], "Labels that skip this rule on a PR."),
+  })
+  .prefault({});
+
 export const businessHoursSchema = z
   .strictObject({
     timezone: timezoneSchema.default("UTC"),
@@ -155,6 +184,12 @@ export const reviewSchema = z
       .enum(["off", "comment"])
       .default("off")
       .describe("off | comment: one constructive comment once the target passes."),
+    require_owner: z
+      .boolean()
+      .default(false)
+      .describe(
+        "true: a first review counts only when it comes from a code owner (CODEOWNERS on the default branch) of at least one changed file; a team owner counts when a member reviews on the team's behalf.",
+      ),
   })
   .prefault({})
   .describe("Review turnaround: time to first review against the team’s target, in business hours.");
@@ -212,6 +247,7 @@ export const configSchema = z
     reasoning: reasoningSchema,
     tests: testsSchema,
     review: reviewSchema,
+    size: sizeSchema,
     flaky: flakySchema,
     report: reportSchema,
   })

@@ -1,5 +1,7 @@
-import { FLAKY_ISSUE_NODE, REVIEW_REQUESTS_FIELD, TIMELINE_FIELDS, TIMELINE_TYPES, type toFlakyIssue, type toReviewFacts } from "./gather-pull-request-state.js";
+import { FLAKY_ISSUE_NODE, type toFlakyIssue } from "./gather-pull-request-state.js";
+import { REVIEW_REQUESTS_FIELD, TIMELINE_TYPES, timelineFields, type toReviewFacts } from "./to-review-facts.js";
 import { PR_TEMPLATE_FIELDS } from "./pr-template-paths.js";
+import { REPOSITORY_RULE_FILE_FIELDS, type RuleFileBlobs } from "./repository-rule-files.js";
 import type { ReportSearchKind, SearchPage } from "./report-searches.js";
 
 type TimelineNode = Parameters<typeof toReviewFacts>[1][number];
@@ -39,24 +41,29 @@ export interface SearchResult extends SearchPage {
 
 /** The answer to a query of {@link buildReportPageQuery}: the template aliases, then one page per search. */
 export interface ReportPageResponse {
-  repository?: { [templateAlias: `template${number}`]: { text: string | null } | null } | null;
+  repository?: (RuleFileBlobs & { [templateAlias: `template${number}`]: { text: string | null } | null }) | null;
   [searchAlias: `s${number}`]: SearchResult | undefined;
 }
 
 /**
  * The fields of a pull request in a report search. The timeline selection is
- * the one `toReviewFacts` reads (gather-pull-request-state.ts); its first 100
+ * the one `toReviewFacts` reads (to-review-facts.ts); its first 100
  * events, oldest first, hold the first ready transition and the first review
  * of any real PR, so it is not paged further (paging would cost a request per
  * PR). Files: the first 100 (`filesTruncated` says when there are more).
+ * With `reviewTeams` (`review.require_owner`), each review's `onBehalfOf` teams too.
  */
-export const PULL_REQUEST_FIELDS = `number title body url state isDraft createdAt mergedAt closedAt
+export function pullRequestFields(reviewTeams: boolean): string {
+  return `number title body url state isDraft createdAt mergedAt closedAt
       author { login __typename }
       labels(first: 50) { nodes { name } }
       files(first: 100) { pageInfo { hasNextPage } nodes { path additions deletions changeType } }
-      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) {${TIMELINE_FIELDS}
+      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) {${timelineFields(reviewTeams)}
       }
       ${REVIEW_REQUESTS_FIELD}`;
+}
+/** {@link pullRequestFields} without the review teams. */
+export const PULL_REQUEST_FIELDS = pullRequestFields(false);
 
 /** The fields of a flaky-test issue: those `toFlakyIssue` reads, its state, and when labels were added. */
 export const FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
@@ -66,20 +73,25 @@ export const FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
  * Build one GraphQL request: a page of each given search (aliases `s0`, `s1`,
  * … with variables `$q0`/`$c0`, …), and, when `withRepository`, the PR
  * template from the default branch (the paths of `PR_TEMPLATE_PATHS`, aliases
- * `template0` …). Exported for tests that assert the exact query sent.
+ * `template0` …), CODEOWNERS and `.gitattributes` (`REPOSITORY_RULE_FILE_FIELDS`).
+ * Exported for tests that assert the exact query sent.
  *
  * @param kinds what each search returns, in alias order
  * @param options `withRepository`: ask for the PR template too (the first
- *   request); `pageSize`: results per search, 1 to 100 (GraphQL's `first`)
+ *   request); `pageSize`: results per search, 1 to 100 (GraphQL's `first`);
+ *   `reviewTeams`: each review's `onBehalfOf` teams (`review.require_owner`)
  * @returns the query text; its variables are `$owner`/`$repo` (with the
  *   repository) and `$qN` (the search text) / `$cN` (the cursor, or null) per search
  */
-export function buildReportPageQuery(kinds: readonly ReportSearchKind[], options: { withRepository: boolean; pageSize: number }): string {
+export function buildReportPageQuery(
+  kinds: readonly ReportSearchKind[],
+  options: { withRepository: boolean; pageSize: number; reviewTeams?: boolean },
+): string {
   const variables = kinds.flatMap((_, index) => [`$q${index}: String!`, `$c${index}: String`]);
   if (options.withRepository) variables.unshift("$owner: String!", "$repo: String!");
   const repository = options.withRepository
     ? `
-  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_FIELDS}
+  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_FIELDS}${REPOSITORY_RULE_FILE_FIELDS}
   }`
     : "";
   const searches = kinds
@@ -90,7 +102,7 @@ export function buildReportPageQuery(kinds: readonly ReportSearchKind[], options
     pageInfo { hasNextPage endCursor }
     nodes {
       ... on ${kind === "pullRequest" ? "PullRequest" : "Issue"} {
-      ${kind === "pullRequest" ? PULL_REQUEST_FIELDS : FLAKY_ISSUE_FIELDS}
+      ${kind === "pullRequest" ? pullRequestFields(options.reviewTeams === true) : FLAKY_ISSUE_FIELDS}
       }
     }
   }`,

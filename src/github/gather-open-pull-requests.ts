@@ -1,8 +1,12 @@
-import { checkSuitesSelection, REVIEW_REQUESTS_FIELD, TIMELINE_FIELDS, TIMELINE_TYPES, toActor, toReviewFacts, type PullRequestNode, type TimelineNode } from "./gather-pull-request-state.js";
+import { checkSuitesSelection } from "./gather-pull-request-state.js";
+import { REVIEW_REQUESTS_FIELD, TIMELINE_TYPES, timelineFields, toActor, toReviewFacts, type PullRequestNode, type TimelineNode } from "./to-review-facts.js";
 import { GRAPHQL_PAGE_SIZE } from "../model/github-limits.js";
 import type { GitHubClient } from "./github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { PullRequestFacts, ReviewFacts } from "../model/pull-request-facts.js";
+import type { PullRequestNode as ReportPullRequestNode } from "./build-report-page-query.js";
+import { CODE_OWNERS_FIELDS, readRepositoryRules, type RuleFileBlobs } from "./repository-rule-files.js";
+import { toChangedFiles } from "./to-report-pull-request.js";
 
 /**
  * Check suites read per head commit. GitHub Actions makes one suite per
@@ -17,9 +21,11 @@ const LABELS_PER_PR = 50;
 export interface OpenPullRequest {
   /**
    * Facts for the `review` rule only: number, title, author, draft, state,
-   * labels, head SHA, URL, creation time and review facts. `body`, `files`,
-   * `template` and `flakyIssues` are left empty: other rules must not be
-   * evaluated on these.
+   * labels, head SHA, URL, creation time, review facts, the first 100 changed
+   * files (without patches) and the repository's CODEOWNERS (so the code
+   * owners the row names, and `review.require_owner`, agree with a PR
+   * event's). `body`, `template` and `flakyIssues` are left empty: other
+   * rules must not be evaluated on these.
    */
   facts: PullRequestFacts & { review: ReviewFacts };
   /** False when the review timeline has more than one page (more than 100 events): the facts may miss some. */
@@ -53,6 +59,7 @@ interface OpenPullRequestNode extends Pick<PullRequestNode, "isDraft" | "reviewR
   headRefOid: string;
   author: { login: string; __typename: string } | null;
   labels: { nodes: Array<{ name: string }> };
+  files: ReportPullRequestNode["files"];
   timelineItems: Connection<TimelineNode>;
   commits: {
     nodes: Array<{
@@ -64,25 +71,27 @@ interface OpenPullRequestNode extends Pick<PullRequestNode, "isDraft" | "reviewR
   comments?: { totalCount: number; nodes: Array<{ body: string }> };
 }
 interface OpenPullRequestsResponse {
-  repository: { pullRequests: Connection<OpenPullRequestNode> } | null;
+  repository: (RuleFileBlobs & { pullRequests: Connection<OpenPullRequestNode> }) | null;
 }
 
 /**
  * The query for one page of open PRs, with everything the review sweep needs
- * per PR: the review timeline and requests (same selection as a PR event),
+ * per PR: the review timeline and requests (same selection as a PR event;
+ * with `reviewTeams`, each review's `onBehalfOf` teams for
+ * `review.require_owner`), the first 100 changed files,
  * labels, and the head commit's check run with our name, summary included
  * (it carries the results marker). With `includeComments`, the last 100
  * comment bodies too, so the nudge marker is found without a request per PR.
  * Exported for tests that assert the exact query sent.
  */
-export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; appId?: number }): string {
+export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; appId?: number; reviewTeams?: boolean }): string {
   const comments = parts.includeComments
     ? `
         comments(last: ${GRAPHQL_PAGE_SIZE}) { totalCount nodes { body } }`
     : "";
   const appIdVariable = parts.appId === undefined ? "" : ", $appId: Int!";
   return `query ($owner: String!, $repo: String!, $checkName: String!, $cursor: String${appIdVariable}) {
-  repository(owner: $owner, name: $repo) {
+  repository(owner: $owner, name: $repo) {${CODE_OWNERS_FIELDS}
     pullRequests(first: ${GRAPHQL_PAGE_SIZE}, after: $cursor, states: OPEN, orderBy: { field: CREATED_AT, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -94,7 +103,8 @@ export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; ap
         headRefOid
         author { login __typename }
         labels(first: ${LABELS_PER_PR}) { nodes { name } }
-        timelineItems(first: ${GRAPHQL_PAGE_SIZE}, itemTypes: ${TIMELINE_TYPES}) {${TIMELINE_FIELDS}
+        files(first: ${GRAPHQL_PAGE_SIZE}) { pageInfo { hasNextPage } nodes { path additions deletions changeType } }
+        timelineItems(first: ${GRAPHQL_PAGE_SIZE}, itemTypes: ${TIMELINE_TYPES}) {${timelineFields(parts.reviewTeams === true)}
         }
         ${REVIEW_REQUESTS_FIELD}
         commits(last: 1) {
@@ -120,21 +130,24 @@ export function buildOpenPullRequestsQuery(parts: { includeComments: boolean; ap
  * @param client GraphQL-capable client
  * @param input `checkName`: the configured check run name (`checks.name`);
  *   `includeComments`: read the last 100 comment bodies per PR (for the nudge
- *   marker); `now`: ISO instant of evaluation, set as the facts' `now`
+ *   marker); `now`: ISO instant of evaluation, set as the facts' `now`;
+ *   `reviewTeams`: read each review's `onBehalfOf` teams (`review.require_owner`)
  * @returns the PRs, oldest first, with their facts, check run and comments
  * @throws the client's GraphQL or request error
  */
 export async function gatherOpenPullRequests(
   client: GitHubClient,
-  input: RepoRef & { checkName: string; includeComments: boolean; now: string; appId?: number },
+  input: RepoRef & { checkName: string; includeComments: boolean; now: string; appId?: number; reviewTeams?: boolean },
 ): Promise<OpenPullRequests> {
   const query = buildOpenPullRequestsQuery({
     includeComments: input.includeComments,
     ...(input.appId !== undefined ? { appId: input.appId } : {}),
+    ...(input.reviewTeams === true ? { reviewTeams: true } : {}),
   });
   const pullRequests: OpenPullRequest[] = [];
   let drafts = 0;
   let cursor: string | null = null;
+  let codeOwners: PullRequestFacts["codeOwners"] | undefined;
   for (;;) {
     const response: OpenPullRequestsResponse = await client.graphql<OpenPullRequestsResponse>(query, {
       owner: input.owner,
@@ -145,9 +158,11 @@ export async function gatherOpenPullRequests(
     });
     const page = response.repository?.pullRequests;
     if (!page) break;
+    // Every page reads CODEOWNERS again (an object, no extra request); the first answer is kept for all PRs.
+    codeOwners ??= readRepositoryRules(response.repository).codeOwners;
     for (const node of page.nodes) {
       if (node.isDraft) drafts += 1;
-      else pullRequests.push(toOpenPullRequest(node, input));
+      else pullRequests.push(toOpenPullRequest(node, { ...input, codeOwners }));
     }
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     cursor = page.pageInfo.endCursor;
@@ -155,7 +170,10 @@ export async function gatherOpenPullRequests(
   return { pullRequests, drafts };
 }
 
-function toOpenPullRequest(node: OpenPullRequestNode, input: RepoRef & { now: string }): OpenPullRequest {
+function toOpenPullRequest(
+  node: OpenPullRequestNode,
+  input: RepoRef & { now: string; codeOwners: PullRequestFacts["codeOwners"] },
+): OpenPullRequest {
   const runs = node.commits.nodes.flatMap(
     (commit) => commit.commit.checkSuites?.nodes.flatMap((suite) => suite.checkRuns?.nodes ?? []) ?? [],
   );
@@ -179,10 +197,11 @@ function toOpenPullRequest(node: OpenPullRequestNode, input: RepoRef & { now: st
       headSha: node.headRefOid,
       htmlUrl: node.url,
       createdAt: node.createdAt,
-      files: [],
-      filesTruncated: false,
+      files: toChangedFiles(node.files),
+      filesTruncated: node.files?.pageInfo.hasNextPage ?? false,
       template: null,
       flakyIssues: [],
+      codeOwners: input.codeOwners ?? null,
       review: toReviewFacts(node, node.timelineItems.nodes),
       now: input.now,
     },

@@ -8,6 +8,7 @@ import { buildReportPageQuery, type PullRequestNode, type ReportIssueNode, type 
 import { requestMeter } from "./count-requests.js";
 import type { GitHubClient } from "./github-client.js";
 import { readPrTemplate } from "./pr-template-paths.js";
+import { readRepositoryRules } from "./repository-rule-files.js";
 import { advanceSearch, reportSearches, searchQueryText, type SearchCursor } from "./report-searches.js";
 import { toReportFlakyIssue, toReportPullRequest } from "./to-report-pull-request.js";
 
@@ -19,8 +20,8 @@ export interface GatherReportInput extends RepoRef {
    * facts are then a superset of each week's, which `measureWeek` filters.
    */
   window: { week: string; start: string; end: string };
-  /** `flaky.label` is read. */
-  config: Pick<Config, "flaky">;
+  /** `flaky.label` is read; `review.require_owner`, when given, adds each review's `onBehalfOf` teams. */
+  config: Pick<Config, "flaky"> & Partial<Pick<Config, "review">>;
   /** Called after every request with a one-line progress message (the CLI writes it to stderr). */
   onProgress?: (message: string) => void;
   /** Search results per request, 1 to 100 (default 100, GitHub's maximum `first`). */
@@ -30,11 +31,11 @@ export interface GatherReportInput extends RepoRef {
 /**
  * Gather a week's {@link ReportFacts} with GraphQL search, in pages of up to
  * 100 results: the pull requests and flaky-test issues that were open at some
- * moment of the window ({@link reportSearches}), and the PR template on the
- * default branch.
+ * moment of the window ({@link reportSearches}), and the PR template,
+ * CODEOWNERS and `.gitattributes` on the default branch.
  *
  * Requests: each carries one page of pull requests, the pending pages of both
- * flaky-issue searches, and (the first) the PR template, so N pull requests
+ * flaky-issue searches, and (the first) the repository's files, so N pull requests
  * cost about ceil(N/100) + 2 requests, within the issue's budget of
  * ceil(N/50) + 10. A search with more than 1,000 results (`SEARCH_RESULT_CAP`)
  * is split at the creation time of its 1,000th result and the rest read by a
@@ -69,6 +70,8 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
   const pullRequests = new Map<number, ReportPullRequest>();
   const flakyIssues = new Map<number, ReportFlakyIssue>();
   let template: string | null = null;
+  let rules = readRepositoryRules(null);
+  const reviewTeams = input.config.review?.require_owner === true;
   const calls = requestMeter(client);
   let withRepository = true;
 
@@ -77,7 +80,7 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     const batch = [...(nextPullRequests ? [nextPullRequests] : []), ...pending.filter((cursor) => cursor.search.kind === "flakyIssue")];
     const query = buildReportPageQuery(
       batch.map((cursor) => cursor.search.kind),
-      { withRepository, pageSize },
+      { withRepository, pageSize, ...(reviewTeams ? { reviewTeams } : {}) },
     );
     const variables: Record<string, unknown> = withRepository ? { owner: input.owner, repo: input.repo } : {};
     batch.forEach((cursor, index) => {
@@ -86,7 +89,10 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     });
     const response = await client.graphql<ReportPageResponse>(query, variables);
 
-    if (withRepository) template = readPrTemplate(response.repository);
+    if (withRepository) {
+      template = readPrTemplate(response.repository);
+      rules = readRepositoryRules(response.repository);
+    }
     withRepository = false;
     batch.forEach((cursor, index) => {
       const result = response[`s${index}`];
@@ -114,6 +120,7 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     repo: input.repo,
     window: { ...input.window },
     template,
+    ...rules,
     pullRequests: [...pullRequests.values()].sort((a, b) => a.number - b.number),
     flakyIssues: [...flakyIssues.values()].sort((a, b) => a.number - b.number),
   };

@@ -2,7 +2,8 @@ import type { ChangedFile } from "../model/pull-request-facts.js";
 import type { ReportChangedFile, ReportFlakyIssue, ReportPullRequest } from "../model/report-facts.js";
 import { parseInstant } from "../time/parse-instant.js";
 import type { PullRequestNode, ReportIssueNode } from "./build-report-page-query.js";
-import { toActor, toFlakyIssue, toReviewFacts } from "./gather-pull-request-state.js";
+import { toFlakyIssue } from "./gather-pull-request-state.js";
+import { toActor, toReviewFacts } from "./to-review-facts.js";
 
 const CHANGE_TYPES: Record<string, ChangedFile["status"]> = {
   ADDED: "added",
@@ -14,6 +15,20 @@ const CHANGE_TYPES: Record<string, ChangedFile["status"]> = {
 };
 
 /**
+ * A pull request's `files(first: 100) { nodes { path additions deletions changeType } }`
+ * selection as changed files without patches: change types in REST's words
+ * (`ADDED` → `added`, unknown ones → `modified`); none for a missing selection.
+ */
+export function toChangedFiles(files: PullRequestNode["files"] | undefined): ReportChangedFile[] {
+  return (files?.nodes ?? []).map((file) => ({
+    filename: file.path,
+    status: CHANGE_TYPES[file.changeType] ?? "modified",
+    additions: file.additions,
+    deletions: file.deletions,
+  }));
+}
+
+/**
  * A GraphQL pull request node of a report search as plain facts: file change
  * types in REST's words (`ADDED` → `added`, unknown ones → `modified`), the
  * author as an actor (bots told apart), and the review facts of its timeline.
@@ -22,12 +37,7 @@ const CHANGE_TYPES: Record<string, ChangedFile["status"]> = {
  * @returns the pull request for `measureWeek`
  */
 export function toReportPullRequest(node: PullRequestNode): ReportPullRequest {
-  const files: ReportChangedFile[] = (node.files?.nodes ?? []).map((file) => ({
-    filename: file.path,
-    status: CHANGE_TYPES[file.changeType] ?? "modified",
-    additions: file.additions,
-    deletions: file.deletions,
-  }));
+  const files = toChangedFiles(node.files);
   return {
     number: node.number,
     title: node.title,

@@ -49,6 +49,12 @@ export interface ReviewTimelineEvent {
 /** A submitted review (from the PR's reviews or timeline). */
 export interface SubmittedReview {
   author: Actor;
+  /**
+   * Slugs (`org/team`) of the requested teams this review was made on behalf
+   * of (GraphQL `PullRequestReview.onBehalfOf`); read only with
+   * `review.require_owner`, absent otherwise.
+   */
+  onBehalfOf?: string[];
   /** ISO time the review was submitted. */
   submittedAt: string;
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING" | string;
@@ -68,8 +74,27 @@ export interface ReviewFacts {
   requestedTeams: string[];
 }
 
+/** A text file read from the repository's default branch, with the path it was found at. */
+export interface RepositoryFile {
+  /** Repository-relative path, e.g. `.github/CODEOWNERS`. */
+  path: string;
+  text: string;
+}
+
+/**
+ * Files of the default branch that change how a PR is judged, read with the
+ * repository snapshot (no request of their own). `null`: the repository has
+ * none; absent: not read (the rules then act as if there were none).
+ */
+export interface RepositoryRules {
+  /** The CODEOWNERS file GitHub uses: the first of `.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`. */
+  codeOwners?: RepositoryFile | null;
+  /** The root `.gitattributes` text (its `linguist-generated` paths are left out of the `size` count). */
+  gitAttributes?: string | null;
+}
+
 /** Everything known about one pull request when it is evaluated. */
-export interface PullRequestFacts {
+export interface PullRequestFacts extends RepositoryRules {
   owner: string;
   repo: string;
   number: number;

@@ -9,7 +9,7 @@
  * window's end themselves (reviews, timeline events, closes and merges after
  * it are ignored), so the adapter does not need to.
  */
-import type { Actor, ChangedFile, ReviewFacts } from "./pull-request-facts.js";
+import type { Actor, ChangedFile, RepositoryRules, ReviewFacts } from "./pull-request-facts.js";
 
 /** A changed file as the report needs it: path and size, no diff. */
 export type ReportChangedFile = Omit<ChangedFile, "patch">;
@@ -74,8 +74,13 @@ export interface ReportFlakyIssue {
   state: "open" | "closed";
 }
 
-/** Everything the weekly report measures for one repository and one ISO week. */
-export interface ReportFacts {
+/**
+ * Everything the weekly report measures for one repository and one ISO week.
+ * CODEOWNERS and `.gitattributes` (from {@link RepositoryRules}) are as on the
+ * default branch now: the `size` pass rate and, with `review.require_owner`,
+ * time to first review read them.
+ */
+export interface ReportFacts extends RepositoryRules {
   /** Repository owner (user or organisation login). */
   owner: string;
   /** Repository name. */

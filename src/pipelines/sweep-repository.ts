@@ -78,6 +78,7 @@ export async function sweepRepository(
     checkName: config.checks.name,
     includeComments: nudge,
     now: deps.now.toISOString(),
+    ...(config.review.require_owner ? { reviewTeams: true } : {}),
     ...(repo.appId !== undefined ? { appId: repo.appId } : {}),
   });
   const configUrl = configFileUrl({ owner, repo: repo.repo });

@@ -2,6 +2,7 @@ import type { Actor, ReviewFacts, SubmittedReview } from "../model/pull-request-
 import { isBot } from "../model/is-bot.js";
 import type { BusinessClock } from "../time/business-clock.js";
 import { parseInstant } from "../time/parse-instant.js";
+import type { ReviewOwners } from "./first-review-owners.js";
 
 /** Time to first review (TTFR) of one pull request, as of `now`. */
 export interface TimeToFirstReview {
@@ -33,7 +34,9 @@ interface ReadyPeriod {
  * Which reviews qualify: not `PENDING` (a pending review is not submitted;
  * a later `DISMISSED` one was, so it counts), not by the PR author, not by a
  * bot ({@link isBot}), not by a login in `options.ignoreAuthors` (logins
- * compared case-insensitively, as GitHub does), and submitted no later than
+ * compared case-insensitively, as GitHub does), with `options.owners` (from
+ * `firstReviewOwners`, `review.require_owner: true`) only by one of those
+ * users or on behalf of one of those teams, and submitted no later than
  * `now` and than the PR's close or merge (a review after merging does not
  * turn an unreviewed PR into a reviewed one).
  *
@@ -49,13 +52,14 @@ interface ReadyPeriod {
  * @param pr the PR's author, lifecycle instants (ISO) and review facts
  * @param options `clock` measures each ready period (business or wall-clock
  *   hours), `ignoreAuthors` lists reviewer logins to ignore, `now` is the ISO
- *   instant of evaluation
+ *   instant of evaluation, `owners` (optional; null or absent: anyone) limits
+ *   whose review counts
  * @returns the measure; all hours are in the clock's unit
  * @throws RangeError when an instant that decides the result is not ISO 8601
  */
 export function measureTimeToFirstReview(
   pr: { author: Actor; createdAt: string; closedAt: string | null; mergedAt: string | null; review: ReviewFacts },
-  options: { clock: BusinessClock; ignoreAuthors: string[]; now: string },
+  options: { clock: BusinessClock; ignoreAuthors: string[]; now: string; owners?: ReviewOwners | null },
 ): TimeToFirstReview {
   const nowMs = parseInstant(options.now);
   const endedMs = Math.min(
@@ -69,6 +73,7 @@ export function measureTimeToFirstReview(
     author: pr.author.login,
     ignoreAuthors: options.ignoreAuthors,
     cutoffMs,
+    owners: options.owners ?? null,
   });
   const firstReviewAt = firstReview?.submittedAt ?? null;
 
@@ -111,18 +116,26 @@ function readyPeriods(
 
 function findFirstReview(
   reviews: readonly SubmittedReview[],
-  filter: { author: string; ignoreAuthors: readonly string[]; cutoffMs: number },
+  filter: { author: string; ignoreAuthors: readonly string[]; cutoffMs: number; owners: ReviewOwners | null },
 ): SubmittedReview | undefined {
   const ignored = new Set([filter.author, ...filter.ignoreAuthors].map((login) => login.toLowerCase()));
+  const owners = filter.owners;
   let first: { review: SubmittedReview; ms: number } | undefined;
   for (const review of reviews) {
     if (review.state.toUpperCase() === "PENDING") continue;
     if (isBot(review.author) || ignored.has(review.author.login.toLowerCase())) continue;
+    if (owners !== null && !byOwner(review, owners)) continue;
     const ms = parseInstant(review.submittedAt);
     if (ms > filter.cutoffMs) continue;
     if (first === undefined || ms < first.ms) first = { review, ms };
   }
   return first?.review;
+}
+
+/** True when a review comes from an owning user, or was made on behalf of an owning team. */
+function byOwner(review: SubmittedReview, owners: ReviewOwners): boolean {
+  if (owners.users.includes(review.author.login.toLowerCase())) return true;
+  return (review.onBehalfOf ?? []).some((team) => owners.teams.includes(team.toLowerCase()));
 }
 
 /** The earlier of two ISO instants; `null` stands for "not yet" (later than anything). */

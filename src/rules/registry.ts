@@ -3,6 +3,7 @@ import { flakyRule } from "./flaky.js";
 import { reasoningRule } from "./reasoning.js";
 import type { Rule } from "./rule.js";
 import { reviewRule } from "./review.js";
+import { sizeRule } from "./size.js";
 import { testsRule } from "./tests.js";
 
 /** One line of the rule registry: a rule, and whether the weekly report measures its pass rate. */
@@ -29,12 +30,13 @@ export const RULE_REGISTRY: readonly RegisteredRule[] = [
   { rule: disabledTestsRule, inReport: false },
   { rule: reviewRule, inReport: false },
   { rule: flakyRule, inReport: false },
+  { rule: sizeRule, inReport: true },
 ];
 
 /** The rules of the check run, in table order. */
 export const PULL_REQUEST_RULES: readonly Rule[] = rulesOf(RULE_REGISTRY);
 
-/** The rules the weekly report re-evaluates on merged PRs (`reasoning_pass_pct`, `tests_pass_pct`). */
+/** The rules the weekly report re-evaluates on merged PRs (`reasoning_pass_pct`, `tests_pass_pct`, `size_pass_pct`). */
 export const REPORT_RULES: readonly Rule[] = reportRulesOf(RULE_REGISTRY);
 
 /**

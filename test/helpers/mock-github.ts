@@ -23,6 +23,10 @@ export function pullRequestStateResponse(input: {
   flakyIssues?: IssueNodeInput[];
   includeSnapshot?: boolean;
   pullRequest?: unknown;
+  /** `.github/CODEOWNERS` on the default branch (the first location GitHub reads). */
+  codeOwners?: string;
+  /** The root `.gitattributes`. */
+  gitAttributes?: string;
 }) {
   const repository: Record<string, unknown> = {
     object: {
@@ -47,6 +51,9 @@ export function pullRequestStateResponse(input: {
     };
     for (let index = 0; index < 6; index += 1) repository[`template${index}`] = null;
     if (input.template) repository.template0 = { text: input.template };
+    for (let index = 0; index < 3; index += 1) repository[`codeowners${index}`] = null;
+    if (input.codeOwners !== undefined) repository.codeowners0 = { text: input.codeOwners, isTruncated: false };
+    repository.gitattributes = input.gitAttributes === undefined ? null : { text: input.gitAttributes, isTruncated: false };
   }
   return { data: { repository } };
 }
@@ -73,6 +80,8 @@ export function mockPullRequestFlow(input: {
   flakyIssues?: IssueNodeInput[];
   includeSnapshot?: boolean;
   pullRequest?: unknown;
+  codeOwners?: string;
+  gitAttributes?: string;
   createdRunId?: number;
 }): { scope: nock.Scope; record: PullRequestFlowRecord } {
   const record: PullRequestFlowRecord = { graphql: [], writes: [], calls: 0 };

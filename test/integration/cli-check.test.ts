@@ -48,6 +48,7 @@ describe("eng-health check", () => {
       ["disabled-tests", "pass"],
       ["review", "fail"],
       ["flaky", "pass"],
+      ["size", "pass"],
     ]);
   });
 

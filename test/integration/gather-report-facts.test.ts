@@ -292,4 +292,28 @@ describe("gatherReportFacts", () => {
       gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: { ...WINDOW, end: WINDOW.start }, config: DEFAULT_CONFIG }),
     ).rejects.toThrow(RangeError);
   });
+
+  it("reads CODEOWNERS and .gitattributes with the template in the first request, and review teams only with review.require_owner", async () => {
+    const script = () =>
+      new Map([
+        [`${OPEN_PRS}|`, page([])],
+        [`${CLOSED_PRS}|`, page([])],
+        [`${OPEN_FLAKY}|`, page([])],
+        [`${CLOSED_FLAKY}|`, page([])],
+      ]);
+    const files = { codeowners0: null, codeowners1: { text: "* @acme/platform\n", isTruncated: false }, gitattributes: { text: "gen/** linguist-generated\n" } };
+    const plain = serveSearches(script(), 2, files);
+    const facts = await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config: DEFAULT_CONFIG });
+    plain.scope.done();
+    expect(facts.codeOwners).toEqual({ path: "CODEOWNERS", text: "* @acme/platform\n" });
+    expect(facts.gitAttributes).toBe("gen/** linguist-generated\n");
+    expect(plain.bodies[0]?.query).toContain('codeowners1: object(expression: "HEAD:CODEOWNERS")');
+    expect(plain.bodies[0]?.query).not.toContain("onBehalfOf");
+
+    const owners = serveSearches(script(), 2, files);
+    const config = { ...DEFAULT_CONFIG, review: { ...DEFAULT_CONFIG.review, require_owner: true } };
+    await gatherReportFacts(client(), { owner: "acme", repo: "widgets", window: WINDOW, config });
+    owners.scope.done();
+    expect(owners.bodies[0]?.query).toContain("onBehalfOf(first: 10) { nodes { combinedSlug } }");
+  });
 });

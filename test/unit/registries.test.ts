@@ -18,12 +18,12 @@ import { buildReportFacts, buildReportPullRequest } from "../helpers/build-repor
  * file edited) show up everywhere the existing ones do.
  */
 
-/** A sixth rule: a PR changes at most 400 lines. */
+/** A rule the registry does not have (the real `size` rule is registered now): a PR changes at most 400 lines. */
 const sizeRule: Rule = {
-  id: "size",
-  agreement: "Small pull requests",
+  id: "small-diff",
+  agreement: "Small diffs",
   level: () => "warning",
-  skipLabels: () => ["skip-size"],
+  skipLabels: () => ["skip-small-diff"],
   evaluate(facts) {
     const lines = facts.files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
     return lines <= 400
@@ -57,21 +57,21 @@ describe("a rule added through the rule registry", () => {
 
   it("is a row of the check-run table, last, and counts in the conclusion", () => {
     const rows = evaluation.output.summary.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| | Agreement"));
-    expect(rows.at(-1)).toBe("| ⚠️ | Small pull requests | 470 lines changed (limit 400). |");
-    expect(evaluation.results.map((result) => result.id)).toEqual(["reasoning", "tests", "disabled-tests", "review", "flaky", "size"]);
+    expect(rows.at(-1)).toBe("| ⚠️ | Small diffs | 470 lines changed (limit 400). |");
+    expect(evaluation.results.map((result) => result.id)).toEqual(["reasoning", "tests", "disabled-tests", "review", "flaky", "size", "small-diff"]);
     expect(evaluation.conclusion).toBe("neutral");
   });
 
   it("is in check --json", () => {
     const json = renderJsonResult(evaluation.results, evaluation.conclusion);
-    expect(json.rules.at(-1)).toEqual({ id: "size", level: "warning", status: "fail", message: "470 lines changed (limit 400).", annotations: [] });
+    expect(json.rules.at(-1)).toEqual({ id: "small-diff", level: "warning", status: "fail", message: "470 lines changed (limit 400).", annotations: [] });
   });
 
   it("is in the results marker, read back with the registry's ids (and refused by a registry without it)", () => {
     const stored = parseResultsMarker(evaluation.output.summary, new Set(rulesOf(registry).map((rule) => rule.id)));
     expect(stored?.results.at(-1)).toEqual({
-      id: "size",
-      agreement: "Small pull requests",
+      id: "small-diff",
+      agreement: "Small diffs",
       level: "warning",
       status: "fail",
       message: "470 lines changed (limit 400).",
@@ -102,21 +102,21 @@ describe("a rule marked for the report and a metric added through the metric reg
 
   it("measures the pass rate and the metric, shows the agreement, stores both, and next week's trend reads them back", () => {
     const first = compose("2026-W47", [], (plan) => [mergedIn(plan.window, 1, [bigFile]), mergedIn(plan.window, 2, [small])]);
-    expect(first.metrics.size_pass_pct).toBe(50);
+    expect(first.metrics.small_diff_pass_pct).toBe(50);
     expect(first.metrics.large_prs_merged).toBe(1);
-    expect(first.body).toContain("| Small pull requests | ≥ 90 % | 50 % | — | — | ⚠️ |");
+    expect(first.body).toContain("| Small diffs | ≥ 90 % | 50 % | — | — | ⚠️ |");
 
     const marker = parseReportMarker(first.body, metrics);
-    expect(marker?.metrics).toMatchObject({ size_pass_pct: 50, large_prs_merged: 1 });
+    expect(marker?.metrics).toMatchObject({ small_diff_pass_pct: 50, large_prs_merged: 1 });
     // A registry without the new keys still reads the marker: the keys are dropped, nothing else changes.
     expect(parseReportMarker(first.body)?.metrics.prs_merged).toBe(2);
 
     const reportIssue: ReportIssue = { number: 10, title: first.title, state: "open", htmlUrl: "https://x.test/10", labels: [], marker };
     const second = compose("2026-W48", [reportIssue], (plan) => [mergedIn(plan.window, 3, [small])]);
-    expect(second.trend.find((week) => week.week === "2026-W47")?.metrics).toMatchObject({ size_pass_pct: 50, large_prs_merged: 1 });
-    expect(second.metrics).toMatchObject({ size_pass_pct: 100, large_prs_merged: 0 });
-    expect(second.body).toContain("| Small pull requests | ≥ 90 % | 100 % | 50 % | ▲ better | ✅ |");
-    expect(second.body).toContain('100 % of merged pull requests met "Small pull requests".');
+    expect(second.trend.find((week) => week.week === "2026-W47")?.metrics).toMatchObject({ small_diff_pass_pct: 50, large_prs_merged: 1 });
+    expect(second.metrics).toMatchObject({ small_diff_pass_pct: 100, large_prs_merged: 0 });
+    expect(second.body).toContain("| Small diffs | ≥ 90 % | 100 % | 50 % | ▲ better | ✅ |");
+    expect(second.body).toContain('100 % of merged pull requests met "Small diffs".');
   });
 
   it("keeps earlier weeks readable: a marker written before the metric existed gives no data for it alone", () => {
@@ -127,7 +127,7 @@ describe("a rule marked for the report and a metric added through the metric reg
     expect(after.computedWeeks).not.toContain("2026-W47");
     const lastWeek = after.trend.find((week) => week.week === "2026-W47")?.metrics;
     expect(lastWeek?.prs_merged).toBe(1);
-    expect(lastWeek?.size_pass_pct).toBeUndefined();
-    expect(after.body).toContain("| Small pull requests | ≥ 90 % | 100 % | — | — | ✅ |");
+    expect(lastWeek?.small_diff_pass_pct).toBeUndefined();
+    expect(after.body).toContain("| Small diffs | ≥ 90 % | 100 % | — | — | ✅ |");
   });
 });

@@ -4,6 +4,7 @@ import type { PullRequestFacts, ReviewFacts } from "../../model/pull-request-fac
 import type { ReportFacts, ReportPullRequest } from "../../model/report-facts.js";
 import { measureFlaky, type FlakyWeek } from "./measure-flaky-week.js";
 import type { WindowTests } from "./window-tests.js";
+import { firstReviewOwners } from "../../review/first-review-owners.js";
 import { measureTimeToFirstReview } from "../../review/measure-time-to-first-review.js";
 import { reviewTargetHours } from "../../review/review-target-hours.js";
 import { evaluateRules } from "../../rules/evaluate-rules.js";
@@ -70,7 +71,9 @@ export interface MeasuredWeek {
  *   are left out of every population.
  * - Window membership is `start <= t < end`.
  * - Time to first review uses `measureTimeToFirstReview` with the clock of
- *   `review.business_hours` / `review.holidays`.
+ *   `review.business_hours` / `review.holidays` and, with
+ *   `review.require_owner`, the code owners of each PR's files
+ *   (`firstReviewOwners`, CODEOWNERS as in `facts.codeOwners`).
  * - Review target: met when the first review came within
  *   `review.first_review_within` (≤), missed when it came later or the PR,
  *   still open and ready at the end, had waited longer; left out otherwise.
@@ -101,7 +104,7 @@ export function measureWeekPopulations(facts: ReportFacts, config: Config, rules
     (pr) => !isBot(pr.author) && !ignored.has(pr.author.login.toLowerCase()) && beforeEnd(pr.createdAt),
   );
   const merged = pullRequests.filter((pr) => inWindow(pr.mergedAt));
-  const review = measureReviews(pullRequests, config, { end, inWindow, beforeEnd });
+  const review = measureReviews(pullRequests, config, { end, inWindow, beforeEnd }, facts.codeOwners);
   const flaky = measureFlaky(facts.flakyIssues, config, { end, inWindow, beforeEnd });
   return {
     window: facts.window,
@@ -123,6 +126,7 @@ function measureReviews(
   pullRequests: readonly ReportPullRequest[],
   config: Config,
   window: WindowTests,
+  codeOwners: ReportFacts["codeOwners"],
 ): { firstReviewHours: number[]; met: number; missed: number; waiting: WaitingPullRequest[] } {
   const clock = createBusinessClock(config.review);
   const targetHours = reviewTargetHours(config.review);
@@ -143,6 +147,7 @@ function measureReviews(
       clock,
       ignoreAuthors: config.review.ignore_authors,
       now: window.end,
+      owners: firstReviewOwners({ requireOwner: config.review.require_owner, codeOwners, files: pr.files }),
     });
 
     if (window.inWindow(ttfr.readyAt)) {
@@ -223,6 +228,8 @@ function toPullRequestFacts(pr: ReportPullRequest, facts: ReportFacts): PullRequ
     filesTruncated: pr.filesTruncated,
     template: facts.template,
     flakyIssues: [],
+    codeOwners: facts.codeOwners ?? null,
+    gitAttributes: facts.gitAttributes ?? null,
     review: pr.review,
     now: facts.window.end,
   };

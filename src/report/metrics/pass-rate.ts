@@ -31,6 +31,13 @@ const WORDING: Readonly<Record<string, PassRateWording>> = {
       `Tests came with code on ${s.format(s.value)} of merged pull requests. ` +
       "Which changes were hard to test, and what would make them easier?",
   },
+  size: {
+    name: "Small pull requests",
+    met: (figure) => `${figure} of merged pull requests stayed small enough to review in one sitting.`,
+    question: (s) =>
+      `${s.format(s.value)} of merged pull requests stayed within the team's size limit. ` +
+      "What made the larger ones hard to split, and which could have gone in as a refactor first?",
+  },
 };
 
 function genericWording(rule: Rule): PassRateWording {

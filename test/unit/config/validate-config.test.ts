@@ -188,7 +188,7 @@ describe("validateConfig: one message per kind of problem", () => {
     [
       "a __proto__ key",
       "__proto__:\n  polluted: true\n",
-      [[1, "__proto__", "`__proto__` is not a known key. The keys here are `mode`, `checks`, `reasoning`, `tests`, `review`, `flaky` and `report`."]],
+      [[1, "__proto__", "`__proto__` is not a known key. The keys here are `mode`, `checks`, `reasoning`, `tests`, `review`, `size`, `flaky` and `report`."]],
     ],
     [
       "a very long key (cut in the message)",

@@ -52,6 +52,7 @@ describe("measureWeek: the shape", () => {
       review_sla_met_pct: null,
       reasoning_pass_pct: null,
       tests_pass_pct: null,
+      size_pass_pct: null,
       flaky_open: 0,
       flaky_unassigned: 0,
       flaky_opened: 0,

@@ -27,13 +27,14 @@ const statusOf = (metrics: Partial<WeekMetrics>, previous: Partial<WeekMetrics> 
   );
 
 describe("summarizeAgreements", () => {
-  it("lists the five agreements with their targets, in table order", () => {
+  it("lists the six agreements with their targets, in table order", () => {
     const statuses = summarizeAgreements(BASE, null, CONFIG);
     expect(statuses.map((status) => [status.key, status.targetText])).toEqual([
       ["ttfr", "≤ 8 h"],
       ["sla", `≥ ${AGREEMENT_TARGET_PCT} %`],
       ["reasoning", "≥ 90 %"],
       ["tests", "≥ 90 %"],
+      ["size", "≥ 90 %"],
       ["flaky", "≤ 3"],
     ]);
   });
