@@ -81,9 +81,12 @@ function renderIntro(input: FlakyCiBodyInput): string {
       "The next occurrence that reaches the count reopens it with the label, and the evidence below comes along.",
     ].join("\n");
   }
-  const subject = evidence.test === undefined ? check : `The test ${testPhrase(evidence)} in ${check}`;
+  const what =
+    evidence.test === undefined
+      ? `The check ${check} failed and then passed when it ran again on the same commit`
+      : `The test ${testPhrase(evidence)} failed in the check ${check}, and then passed when the check ran again on the same commit`;
   return [
-    `${subject} failed and then passed when it ran again on the same commit: the code did not change, but the outcome did. eng-health records each time this happens below, with the minutes of CI the failed runs took.`,
+    `${what}: the code did not change, but the outcome did. eng-health records each time this happens below, with the minutes of CI the failed runs took.`,
     "",
     "A check that fails at random teaches everyone to re-run it instead of reading a red build, so the team agreed to track flaky tests as issues and fix them. Could someone open the failed run's log, look for what differs between the runs (timing, ordering, shared state, the network), and assign themselves?",
   ].join("\n");
