@@ -6,6 +6,8 @@ import { renderFlakyCiBody, renderFlakyCiTitle } from "./render-flaky-ci-issue.j
 /** An issue that already holds evidence for a key, as the lookup found it. */
 export interface ExistingFlakyCiIssue {
   number: number;
+  /** The issue's web address. */
+  htmlUrl: string;
   state: "open" | "closed";
   /** Label names now. */
   labels: string[];

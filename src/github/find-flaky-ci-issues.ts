@@ -7,6 +7,7 @@ import type { GitHubClient } from "./github-client.js";
 /** An issue as the REST listing, the search and "Get an issue" return it (the fields read). */
 interface IssueItem {
   number: number;
+  html_url: string;
   state: string;
   body?: string | null;
   labels: Array<string | { name?: string }>;
@@ -91,6 +92,7 @@ function toFlakyCiIssue(item: IssueItem): ExistingFlakyCiIssue | null {
   if (evidence === null) return null;
   return {
     number: item.number,
+    htmlUrl: item.html_url,
     state: item.state === "open" ? "open" : "closed",
     labels: item.labels.map((entry) => (typeof entry === "string" ? entry : (entry.name ?? ""))).filter((name) => name !== ""),
     body,

@@ -83,7 +83,8 @@ export async function recordFlakyCiOccurrence(client: GitHubClient, input: Recor
           change.kind === "create" && change.pending
             ? await findPendingFlakyCiIssues(client, { owner, repo, check })
             : await findFlakyCiIssues(client, { owner, repo, label: config.flaky.label, check });
-        return pick(again, target.key)?.number ?? null;
+        const found = pick(again, target.key);
+        return found ? { number: found.number, html_url: found.htmlUrl } : null;
       },
     });
     if (written.number !== null && change.kind !== "none") {

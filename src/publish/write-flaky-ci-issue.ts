@@ -1,7 +1,7 @@
 import type { GitHubClient } from "../github/github-client.js";
 import type { FlakyCiIssueChange } from "../flaky/plan-flaky-ci-issue.js";
 import type { RepoRef } from "../model/repo-ref.js";
-import { createOnce } from "./create-once.js";
+import { createIssueOnce, type CreatedIssue } from "./create-issue-once.js";
 
 /** What {@link writeFlakyCiIssue} did. */
 export interface WrittenFlakyCiIssue {
@@ -16,7 +16,7 @@ export interface WrittenFlakyCiIssue {
  * - `create`: `POST /repos/{owner}/{repo}/issues` with the title, body and
  *   labels, sent once (no automatic retry); on a 5xx, `lookUp` (the key's
  *   issue listed again) runs before a second create, so a create GitHub
- *   carried out anyway is never doubled (`createOnce`). A pending issue is
+ *   carried out anyway is never doubled (`createIssueOnce`). A pending issue is
  *   then closed as not planned (`PATCH … {state: "closed", state_reason: "not_planned"}`);
  * - `update`: one `PATCH /repos/{owner}/{repo}/issues/{issue_number}` with
  *   the body and any new title, state (`open` reopens) and labels.
@@ -27,7 +27,7 @@ export interface WrittenFlakyCiIssue {
  */
 export async function writeFlakyCiIssue(
   client: GitHubClient,
-  input: RepoRef & { change: FlakyCiIssueChange; lookUp: () => Promise<number | null> },
+  input: RepoRef & { change: FlakyCiIssueChange; lookUp: () => Promise<CreatedIssue | null> },
 ): Promise<WrittenFlakyCiIssue> {
   const { owner, repo, change } = input;
   if (change.kind === "none") return { action: "none", number: null };
@@ -44,29 +44,15 @@ export async function writeFlakyCiIssue(
     });
     return { action: "updated", number: change.number };
   }
-  const created = await createOnce<number>({
-    create: async () => {
-      const response = await client.request("POST /repos/{owner}/{repo}/issues", {
-        owner,
-        repo,
-        title: change.title,
-        body: change.body,
-        labels: change.labels,
-        // The retry plugin would repeat a 5xx create blindly; createOnce looks the key up instead.
-        request: { retries: 0 },
-      });
-      return response.data.number;
-    },
-    lookUp: input.lookUp,
-  });
+  const created = await createIssueOnce(client, { owner, repo, title: change.title, body: change.body, labels: change.labels }, input.lookUp);
   if (change.close) {
     await client.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       owner,
       repo,
-      issue_number: created.value,
+      issue_number: created.value.number,
       state: "closed",
       state_reason: "not_planned",
     });
   }
-  return { action: "created", number: created.value };
+  return { action: "created", number: created.value.number };
 }

@@ -138,6 +138,16 @@ export class FakeFlakyCiGitHub {
     return this;
   }
 
+  /** A create GitHub carries out but answers with a 502 (as a timeout behind a proxy would). */
+  createAnswering502(): this {
+    this.scope.post(`${this.repoPath}/issues`).reply(502, (_uri, body) => {
+      const input = body as { title: string; body: string; labels: string[] };
+      this.issues.push({ number: 41 + this.issues.length, title: input.title, body: input.body, state: "open", labels: input.labels });
+      return { message: "Bad Gateway" };
+    });
+    return this;
+  }
+
   patch(number: number, times = 1): this {
     this.scope
       .patch(`${this.repoPath}/issues/${number}`)

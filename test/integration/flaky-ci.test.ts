@@ -64,6 +64,18 @@ describe("check_run.completed: a check that failed and then passed on the same c
     });
   });
 
+  it("a create that answers 502 after GitHub made the issue is looked up, not sent again", async () => {
+    const { probot } = createTestProbot();
+    mockInstallationToken();
+    const github = new FakeFlakyCiGitHub().config(null).checkRuns([FAILED, PASSED]).listing(2).annotations(FAILED.id, []).createAnswering502();
+
+    await deliver(probot, "d-502", completedPayload(PASSED));
+
+    github.scope.done();
+    expect(github.requests).toEqual([...CONFIG, RUNS, LISTING, annotationsOf(FAILED.id), `POST /repos/${OWNER}/${REPO}/issues`, LISTING]);
+    expect(github.issues).toHaveLength(1);
+  });
+
   it("attributes the occurrence to the failing test its annotation names, with the file in the body", async () => {
     const { probot } = createTestProbot();
     mockInstallationToken();

@@ -26,7 +26,7 @@ function existing(change: ReturnType<typeof plan>, overrides: Partial<ExistingFl
   const evidence = parseFlakyCiMarker(change.body);
   if (evidence === null) throw new Error("no marker");
   const labels = change.kind === "create" ? change.labels : (change.labels ?? [FLAKY.label]);
-  return { number: 7, state: "open", labels, body: change.body, evidence, ...overrides };
+  return { number: 7, htmlUrl: "https://github.com/acme/widgets/issues/7", state: "open", labels, body: change.body, evidence, ...overrides };
 }
 
 describe("renderFlakyCiTitle", () => {
