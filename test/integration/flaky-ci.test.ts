@@ -224,6 +224,7 @@ describe("check_run.completed: what is left alone", () => {
     await deliver(probot, "d-cancelled", completedPayload({ ...PASSED, conclusion: "cancelled" }));
     await deliver(probot, "d-neutral", completedPayload({ ...PASSED, conclusion: "neutral" }));
 
+    github.scope.done();
     expect(github.requests).toEqual([]);
   });
 
