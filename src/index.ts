@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
+import { handleCheckRunCompleted } from "./pipelines/handle-check-run-completed.js";
 import { handleIssue } from "./pipelines/handle-issue.js";
 import { handlePullRequest, PULL_REQUEST_ACTIONS, PULL_REQUEST_REVIEW_ACTIONS } from "./pipelines/handle-pull-request.js";
 import { handleRerequest } from "./pipelines/handle-rerequest.js";
@@ -30,6 +31,7 @@ export function createApp(settings: Settings, services: Services = createService
     app.on([...PULL_REQUEST_ACTIONS, ...PULL_REQUEST_REVIEW_ACTIONS], track(handlePullRequest));
     app.on(["check_run.rerequested", "check_suite.rerequested"], track(handleRerequest));
     app.on("issues", track(handleIssue));
+    app.on("check_run.completed", track(handleCheckRunCompleted));
     app.on("installation", async (context) => {
       context.log.info(
         { deliveryId: context.id, action: context.payload.action, installation: context.payload.installation.id },

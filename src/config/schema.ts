@@ -202,6 +202,23 @@ export const flakySchema = z
     max_age_days: z.number().min(0).default(14).describe("Days a flaky test may stay open."),
     require_assignee: z.boolean().default(true).describe("Every open flaky test has someone looking at it."),
     comment_on_label: z.boolean().default(true).describe("Post a checklist comment when an issue gets the label."),
+    from_checks: z
+      .enum(["issue", "off"])
+      .default("issue")
+      .describe(
+        "issue | off: a check run of another app that fails and then passes on the same commit (a flaky occurrence) opens or updates a flaky-test issue with the evidence.",
+      ),
+    ignore_checks: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Check run names never treated as flaky (globs; `*` also matches `/`), e.g. ["deploy*", "*windows*"].'),
+    min_occurrences: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(1)
+      .describe("Flaky occurrences of a check or test before its issue is opened (1 to 20); earlier ones wait in a closed issue without the label."),
   })
   .prefault({})
   .describe("Flaky tests are owned: few, assigned and short-lived, tracked as labelled issues.");

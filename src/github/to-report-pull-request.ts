@@ -1,3 +1,4 @@
+import { occurrencePair, parseFlakyCiMarker } from "../flaky/flaky-ci-marker.js";
 import type { ChangedFile } from "../model/pull-request-facts.js";
 import type { ReportChangedFile, ReportFlakyIssue, ReportPullRequest } from "../model/report-facts.js";
 import { parseInstant } from "../time/parse-instant.js";
@@ -60,6 +61,8 @@ export function toReportPullRequest(node: PullRequestNode): ReportPullRequest {
  * A GraphQL issue node as a flaky-test issue. `labeledAt` is the last time the
  * label (`flaky.label`, any case) was added before the window's end, so ages
  * run from when the team marked it flaky; unset when no such event is known.
+ * An issue opened from CI evidence also brings the occurrences its flaky-ci
+ * marker records (`ciOccurrences`), read from the body the query already selects.
  *
  * @param node the node as `FLAKY_ISSUE_FIELDS` selects it
  * @param label `flaky.label`
@@ -84,6 +87,21 @@ export function toReportFlakyIssue(node: ReportIssueNode, label: string, windowE
     assignees: base.assignees,
     ...(labeledAt === undefined ? {} : { labeledAt }),
     state: node.state === "OPEN" ? "open" : "closed",
+    ...ciOccurrencesOf(node.body ?? ""),
+  };
+}
+
+/** The occurrences of a flaky-ci marker in the body, for the report's re-run figures; nothing without one. */
+function ciOccurrencesOf(body: string): Pick<ReportFlakyIssue, "ciOccurrences"> {
+  const evidence = parseFlakyCiMarker(body);
+  if (evidence === null) return {};
+  return {
+    ciOccurrences: evidence.occurrences.map((occurrence) => ({
+      check: evidence.check,
+      at: occurrence.at,
+      minutes: occurrence.minutes,
+      pair: occurrencePair(occurrence),
+    })),
   };
 }
 

@@ -68,3 +68,9 @@ export const MAX_LISTED_FILES = 3_000;
  * search"; the GraphQL `search` connection stops there too).
  */
 export const SEARCH_RESULT_CAP = 1000;
+
+/**
+ * Most an issue title may hold: the REST API refuses a longer one with 422
+ * "title is too long (maximum is 256 characters)" ("Create an issue").
+ */
+export const ISSUE_TITLE_MAX_CHARS = 256;

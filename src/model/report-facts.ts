@@ -72,6 +72,23 @@ export interface ReportFlakyIssue {
   labeledAt?: string;
   /** `"open"` or `"closed"` now. */
   state: "open" | "closed";
+  /**
+   * The flaky occurrences its flaky-ci marker records, when eng-health opened
+   * it from CI evidence (README, "Flaky tests found from CI"); absent otherwise.
+   */
+  ciOccurrences?: ReportFlakyOccurrence[];
+}
+
+/** A flaky occurrence as the weekly report counts it. */
+export interface ReportFlakyOccurrence {
+  /** The check's name. */
+  check: string;
+  /** ISO instant the passing run completed. */
+  at: string;
+  /** Minutes of CI the failed runs took. */
+  minutes: number;
+  /** The failed and passing run ids, `failed-passed`: one occurrence recorded in two tests' issues counts once. */
+  pair: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RepoRef } from "../model/repo-ref.js";
 import { findReportIssues } from "../github/find-report-issues.js";
 import { selectPreviousReport, selectReportForWeek } from "../report/select-report-issue.js";
 import { type ReportIssue } from "../model/report-issue.js";
-import { createOnce } from "./create-once.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import { renderSupersededComment } from "../report/render-superseded-comment.js";
 
 /** Inputs of {@link publishReport}. */
@@ -81,24 +81,10 @@ export async function publishReport(client: GitHubClient, input: PublishReportIn
     const data = response.data as IssueResponse;
     published = { action: "updated", number: data.number, htmlUrl: data.html_url };
   } else {
-    const outcome = await createOnce<IssueResponse>({
-      create: async () => {
-        const response = await client.request("POST /repos/{owner}/{repo}/issues", {
-          owner,
-          repo,
-          title: input.title,
-          body: input.body,
-          labels: [...input.report.labels],
-          // The retry plugin (Probot's, and createClient's in the CLI) would repeat a 5xx create blindly; createOnce looks the marker up instead.
-          request: { retries: 0 },
-        });
-        return response.data as IssueResponse;
-      },
-      lookUp: async () => {
-        const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
-        const found = selectReportForWeek(again.issues, input.week, input.title);
-        return found ? { number: found.number, html_url: found.htmlUrl } : null;
-      },
+    const outcome = await createIssueOnce(client, { owner, repo, title: input.title, body: input.body, labels: input.report.labels }, async () => {
+      const again = await findReportIssues(client, { owner, repo, labels: input.report.labels });
+      const found = selectReportForWeek(again.issues, input.week, input.title);
+      return found ? { number: found.number, html_url: found.htmlUrl } : null;
     });
     const created = outcome.value;
     published = { action: "created", number: created.number, htmlUrl: created.html_url };

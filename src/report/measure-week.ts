@@ -43,6 +43,6 @@ export function measureWeek(
   const week = measureWeekPopulations(facts, config, rules);
   const figures: Record<string, number | null> = {};
   for (const metric of metrics) figures[metric.key] = metric.measure(week);
-  const { open, opened, closed, closedLifetimeDays } = week.flaky;
-  return { metrics: figures, waiting: week.waiting, flaky: { open, opened, closed, closedLifetimeDays } };
+  const { open, opened, closed, closedLifetimeDays, reruns } = week.flaky;
+  return { metrics: figures, waiting: week.waiting, flaky: { open, opened, closed, closedLifetimeDays, reruns } };
 }

@@ -1,7 +1,8 @@
 import { countOf } from "../text/count-of.js";
 import { joinWords } from "../text/join-words.js";
 import { figureOf } from "../model/week-metrics.js";
-import { formatDays } from "../text/format-figures.js";
+import { formatDays, formatMinutes } from "../text/format-figures.js";
+import { inlineCode } from "../config/inline-code.js";
 import { formatReviewHours } from "../review/format-review-hours.js";
 import { escapeInlineText } from "./escape-inline-text.js";
 import type { FlakyIssueLink, OpenFlakyIssue, WaitingPullRequest } from "./measure-week.js";
@@ -9,6 +10,9 @@ import { isBusinessHours, type RenderReportInput } from "./render-report-input.j
 
 /** Requested teams named on one waiting PR before "+N". */
 const MAX_TEAMS_NAMED = 3;
+
+/** Checks named in the flaky re-run line, the costliest first. */
+const MAX_RERUN_CHECKS_NAMED = 3;
 
 /** Wall-clock waits from this many hours on are shown in days. */
 const HOURS_SHOWN_AS_DAYS = 48;
@@ -66,16 +70,34 @@ export function renderFlaky(input: RenderReportInput, listCap: number): string {
     metrics.flaky_opened + metrics.flaky_closed === 0
       ? ""
       : ` This week: ${metrics.flaky_opened} opened, ${metrics.flaky_closed} closed.${lifetime}`;
+  const reruns = rerunParagraph(input);
   const oldest = flaky.open[0];
   if (metrics.flaky_open === 0 || oldest === undefined) {
-    return `No flaky test was open when the week ended.${movement}`;
+    return [`No flaky test was open when the week ended.${movement}`, ...reruns].join("\n");
   }
   const summary =
     `${metrics.flaky_open} open (the team's limit is ${limits.max_open}), ` +
     `oldest ${issueLink(oldest)} (${flakyNote(oldest)}); ${metrics.flaky_unassigned} without an assignee.${movement}`;
   const shown = flaky.open.slice(0, listCap).map((issue) => `- ${issueLink(issue)} ${escapeInlineText(issue.title)} (${flakyNote(issue)})`);
   const list = [...shown, ...moreLine(metrics.flaky_open - shown.length, "open")];
-  return [summary, "", ...list, "", flakySuggestion(input, oldest)].join("\n");
+  return [summary, ...reruns, "", ...list, "", flakySuggestion(input, oldest)].join("\n");
+}
+
+/**
+ * What flaky re-runs cost the team this week, as a paragraph (preceded by a
+ * blank line), e.g. "3 flaky re-runs this week cost 12 minutes of CI; the
+ * costliest checks: `unit-tests` (2 re-runs, 8 minutes), `e2e` (1 re-run,
+ * 4 minutes)." Nothing when there was none. Checks are named, never people.
+ */
+function rerunParagraph(input: RenderReportInput): string[] {
+  const count = figureOf(input.metrics, "flaky_reruns") ?? 0;
+  if (count === 0) return [];
+  const minutes = figureOf(input.metrics, "flaky_rerun_minutes") ?? 0;
+  const checks = (input.flaky.reruns?.checks ?? [])
+    .slice(0, MAX_RERUN_CHECKS_NAMED)
+    .map((check) => `${inlineCode(check.check)} (${countOf(check.count, "re-run")}, ${formatMinutes(check.minutes)})`);
+  const top = checks.length === 0 ? "" : `; the costliest ${checks.length === 1 ? "check" : "checks"}: ${checks.join(", ")}`;
+  return ["", `${countOf(count, "flaky re-run")} this week cost ${formatMinutes(minutes)} of CI${top}.`];
 }
 
 function flakyNote(issue: OpenFlakyIssue): string {

@@ -36,6 +36,17 @@ export function formatDays(days: number): string {
 }
 
 /**
+ * Minutes for people, always in minutes (CI time is billed by the minute):
+ * `1 minute`, `7.5 minutes`, `135 minutes`.
+ *
+ * @param minutes a non-negative number of minutes
+ */
+export function formatMinutes(minutes: number): string {
+  const text = oneDecimal(minutes);
+  return `${text} ${text === "1" ? "minute" : "minutes"}`;
+}
+
+/**
  * A percent with at most one decimal: `93.8` → `"93.8 %"`, `94` → `"94 %"`.
  *
  * @param value 0-100, or null for "no data"

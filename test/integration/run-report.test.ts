@@ -1,6 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run-cli.js";
+import { renderFlakyCiMarker } from "../../src/flaky/flaky-ci-marker.js";
 import { renderReportMarker } from "../../src/report/report-marker.js";
 import type { WeekMetrics } from "../../src/model/week-metrics.js";
 import { API, mockConfigFile } from "../helpers/test-probot.js";
@@ -84,10 +85,15 @@ function mockWeek(scope: nock.Scope): nock.Scope {
     closedAt: null,
     reviewRequests: { nodes: [{ requestedReviewer: { __typename: "Team", combinedSlug: "acme/billing" } }] },
   });
+  // Opened from CI evidence: two flaky re-runs in 2026-W47 (7.5 minutes of failed runs) and one the week before.
+  const occurrence = (at: string, failed: number, minutes: number) => ({ at, sha: "a".repeat(40), pr: 3, failed, passed: failed + 1, minutes });
   const flaky = {
     number: 9,
     title: "Flaky: export times out",
-    body: "",
+    body: `Evidence\n${renderFlakyCiMarker({
+      check: "export",
+      occurrences: [occurrence("2026-11-12T10:00:00Z", 100, 9), occurrence("2026-11-17T10:00:00Z", 200, 4), occurrence("2026-11-19T10:00:00Z", 300, 3.5)],
+    })}`,
     url: "https://github.com/acme/widgets/issues/9",
     createdAt: "2026-11-01T00:00:00Z",
     state: "OPEN",
@@ -134,6 +140,8 @@ describe("eng-health report", () => {
         flaky_opened: 0,
         flaky_closed: 0,
         flaky_oldest_days: 22,
+        flaky_reruns: 2,
+        flaky_rerun_minutes: 7.5,
         waiting_for_review: 1,
       },
       // Config (2: no file, no .github repository), the report listing (1), GraphQL pages (2).

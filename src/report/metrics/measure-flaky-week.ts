@@ -5,6 +5,7 @@ import type { FlakyIssue } from "../../model/pull-request-facts.js";
 import type { ReportFlakyIssue } from "../../model/report-facts.js";
 import { parseInstant } from "../../time/parse-instant.js";
 import { median, roundTo } from "../stats.js";
+import { measureFlakyReruns, type FlakyReruns } from "./measure-flaky-reruns.js";
 import type { WindowTests } from "./window-tests.js";
 
 /** A flaky-test issue, for links in the report. */
@@ -36,6 +37,12 @@ export interface FlakyWeek {
    * 1 decimal; null when none was closed: how long flaky tests live.
    */
   closedLifetimeDays: number | null;
+  /**
+   * The flaky re-runs whose passing run completed in the window, from the
+   * issues opened from CI evidence, with their CI minutes and top checks
+   * (`measureFlakyReruns`). Absent means none.
+   */
+  reruns?: FlakyReruns;
 }
 
 /**
@@ -54,6 +61,7 @@ export function measureFlaky(
   opened: FlakyIssueLink[];
   closed: FlakyIssueLink[];
   closedLifetimeDays: number | null;
+  reruns: FlakyReruns;
 } {
   const openAtEnd = issues.filter((issue) => window.beforeEnd(issue.createdAt) && !window.beforeEnd(issue.closedAt));
   const summary = summarizeFlakyIssues(openAtEnd.map(asFlakyIssue), window.end, config.flaky);
@@ -90,6 +98,7 @@ export function measureFlaky(
     opened,
     closed: closedIssues.map(link),
     closedLifetimeDays: lifetime === null ? null : roundTo(lifetime, 1),
+    reruns: measureFlakyReruns(issues, window),
   };
 }
 

@@ -2,6 +2,7 @@ import { REPORT_RULES } from "../../rules/registry.js";
 import type { Rule } from "../../rules/rule.js";
 import { prsMerged, prsOpened, waitingForReview } from "./counts.js";
 import { flakyClosed, flakyOldestDays, flakyOpen, flakyOpened, flakyUnassigned } from "./flaky-metrics.js";
+import { flakyRerunMinutes, flakyReruns } from "./flaky-rerun-metrics.js";
 import { passRateMetric } from "./pass-rate.js";
 import { reviewSlaMetPct } from "./review-sla-met-pct.js";
 import { ttfrMedianHours, ttfrP90Hours } from "./time-to-first-review.js";
@@ -29,6 +30,8 @@ export function weekMetricRegistry(reportRules: readonly Rule[] = REPORT_RULES):
     flakyOpened,
     flakyClosed,
     flakyOldestDays,
+    flakyReruns,
+    flakyRerunMinutes,
     waitingForReview,
   ];
   const keys = new Set<string>();

@@ -3,7 +3,7 @@ import type { WeekMetrics } from "../../model/week-metrics.js";
 import type { MeasuredWeek } from "./measured-week.js";
 
 /** What a metric's figure is: it decides how a stored value is checked and how it is shown. */
-export type MetricKind = "count" | "hours" | "percent" | "days";
+export type MetricKind = "count" | "hours" | "percent" | "days" | "minutes";
 
 /** Which way is better for a figure. */
 export type BetterWhen = "lower" | "higher";
@@ -85,8 +85,8 @@ export interface WeekMetric {
   description: string;
   /**
    * The figure for the week, from the measured populations (pure): a whole
-   * number for counts; hours 2 decimals, percent and days 1 decimal; null for
-   * no data.
+   * number for counts; hours 2 decimals, percent, days and minutes 1 decimal;
+   * null for no data.
    */
   measure(week: MeasuredWeek): number | null;
   /** Present when the metric is a row of "Agreements at a glance". */

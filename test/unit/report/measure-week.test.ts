@@ -58,10 +58,12 @@ describe("measureWeek: the shape", () => {
       flaky_opened: 0,
       flaky_closed: 0,
       flaky_oldest_days: null,
+      flaky_reruns: 0,
+      flaky_rerun_minutes: 0,
       waiting_for_review: 0,
     });
     expect(waiting).toEqual([]);
-    expect(flaky).toEqual({ open: [], opened: [], closed: [], closedLifetimeDays: null });
+    expect(flaky).toEqual({ open: [], opened: [], closed: [], closedLifetimeDays: null, reruns: { count: 0, minutes: 0, checks: [] } });
   });
 });
 
