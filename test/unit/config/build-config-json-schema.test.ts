@@ -9,9 +9,9 @@ describe("buildConfigJsonSchema", () => {
     expect(committed).toEqual(buildConfigJsonSchema());
   });
 
-  it("allows `_extends`, `mode` and the six sections at the top, and nothing else", () => {
+  it("allows `_extends`, `mode` and the seven sections at the top, and nothing else", () => {
     const schema = buildConfigJsonSchema();
-    expect(Object.keys(schema.properties as object)).toEqual(["_extends", "mode", "checks", "reasoning", "tests", "review", "flaky", "report"]);
+    expect(Object.keys(schema.properties as object)).toEqual(["_extends", "mode", "checks", "reasoning", "tests", "review", "flaky", "report", "rollup"]);
     expect(schema.additionalProperties).toBe(false);
   });
 
