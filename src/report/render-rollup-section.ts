@@ -41,7 +41,8 @@ export function renderRollupSection(rollup: RollupRenderInput, registry: readonl
       return value === null ? NO_FIGURE : String(value);
     }),
   ]);
-  const table = [heading, heading.map((_, index) => (index === 0 ? "---" : "---:")), ...rows].map((cells) => `| ${cells.join(" | ")} |`);
+  const separator = `|${heading.map((_, index) => (index === 0 ? "---" : "---:")).join("|")}|`;
+  const table = [`| ${heading.join(" | ")} |`, separator, ...rows.map((cells) => `| ${cells.join(" | ")} |`)];
   const notes = [
     rollup.rows.length === 0
       ? "No repository of the rollup could be read this week."
