@@ -36,10 +36,12 @@ const CHANGE_TYPES: Record<string, string> = {
  *
  * - GraphQL `POST /api/graphql`: the report's page queries. Each `search`
  *   alias (`s0`, `s1`, … with variables `q0`/`c0`, …) is answered from the
- *   query text's qualifiers (`repo:`, `is:pr|issue`, `is:open|closed`,
+ *   query text's qualifiers (`repo:`, several combined with OR, `is:pr|issue`, `is:open|closed`,
  *   `label:`, `created:<T`, `created:A..B`, `closed:>=T`), sorted by creation,
  *   capped at 1,000 results like GitHub; `repository { templateN }` gives the
- *   PR template at the first path.
+ *   PR template at the first path; a rollup's probe (`rN: repository(owner:,
+ *   name:)`) gets each repository's name, page and template, or null with a
+ *   `NOT_FOUND` error for one it does not serve.
  * - REST under `/api/v3`: list, create and update issues, comment, and 404
  *   for config files (so the defaults apply).
  *
@@ -65,7 +67,7 @@ export async function startSyntheticGitHub(options: { repositories: SyntheticRep
     if (req.method === "POST" && url.pathname === "/api/graphql") {
       requests.graphql += 1;
       const { query, variables } = body as { query: string; variables: Record<string, unknown> };
-      send(res, 200, { data: answerGraphql(byName, query, variables ?? {}) });
+      send(res, 200, answerGraphql(byName, query, variables ?? {}));
       return;
     }
     requests.rest += 1;
@@ -135,9 +137,31 @@ function toRestIssue(issue: StoredIssue): Record<string, unknown> {
   return { number: issue.number, title: issue.title, body: issue.body, state: issue.state, html_url: issue.htmlUrl, labels: issue.labels.map((name) => ({ name })) };
 }
 
-/** Answer a report page query: the repository's templates and every search alias. */
+/**
+ * Answer a report page query (the repository's templates and every search
+ * alias) or a rollup's probe (`rN: repository(owner: $oN, name: $nN)`: null
+ * and a `NOT_FOUND` error, as GitHub answers, for a repository it does not serve).
+ */
 function answerGraphql(repositories: Map<string, SyntheticRepository>, query: string, variables: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
+  const errors: Array<Record<string, unknown>> = [];
+  for (const [, alias, ownerVariable, nameVariable] of query.matchAll(/(r\d+): repository\(owner: \$(o\d+), name: \$(n\d+)\)/g)) {
+    const name = `${String(variables[ownerVariable as string])}/${String(variables[nameVariable as string])}`;
+    const repository = repositories.get(name.toLowerCase());
+    if (repository === undefined) {
+      data[alias as string] = null;
+      errors.push({ type: "NOT_FOUND", path: [alias], message: `Could not resolve to a Repository with the name '${name}'.` });
+      continue;
+    }
+    const templates: Record<string, unknown> = {};
+    for (const template of query.matchAll(/(template\d+): object/g)) templates[template[1] as string] = null;
+    data[alias as string] = {
+      nameWithOwner: `${repository.owner}/${repository.repo}`,
+      url: `https://github.com/${repository.owner}/${repository.repo}`,
+      ...templates,
+      template0: { text: repository.template },
+    };
+  }
   if (query.includes("repository(owner: $owner")) {
     const repository = repositories.get(`${String(variables.owner)}/${String(variables.repo)}`.toLowerCase());
     const templates: Record<string, unknown> = {};
@@ -150,11 +174,12 @@ function answerGraphql(repositories: Map<string, SyntheticRepository>, query: st
     const after = typeof variables[`c${index}`] === "string" ? Number(Buffer.from(variables[`c${index}`] as string, "base64").toString("utf8")) : 0;
     data[`s${index}`] = answerSearch(repositories, variables[`q${index}`] as string, first, after);
   }
-  return data;
+  return errors.length > 0 ? { data, errors } : { data };
 }
 
 interface Qualifiers {
-  repo: string;
+  /** Every `repo:` qualifier (search combines them with OR), lower case. */
+  repos: string[];
   kind: "pr" | "issue";
   state: "open" | "closed" | null;
   label: string | null;
@@ -165,11 +190,11 @@ interface Qualifiers {
 }
 
 function parseQualifiers(text: string): Qualifiers {
-  const parsed: Qualifiers = { repo: "", kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
+  const parsed: Qualifiers = { repos: [], kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
   for (const [token] of text.matchAll(/\S+?:"[^"]*"|\S+/g)) {
     const [key, ...rest] = token.split(":");
     const value = rest.join(":");
-    if (key === "repo") parsed.repo = value.toLowerCase();
+    if (key === "repo") parsed.repos.push(value.toLowerCase());
     else if (key === "is" && (value === "pr" || value === "issue")) parsed.kind = value;
     else if (key === "is" && (value === "open" || value === "closed")) parsed.state = value;
     else if (key === "label") parsed.label = value.replaceAll('"', "").toLowerCase();
@@ -185,8 +210,10 @@ function parseQualifiers(text: string): Qualifiers {
 
 function answerSearch(repositories: Map<string, SyntheticRepository>, text: string, first: number, after: number): Record<string, unknown> {
   const q = parseQualifiers(text);
-  const repository = repositories.get(q.repo);
-  const items: Array<ReportPullRequest | ReportFlakyIssue> = repository ? (q.kind === "pr" ? repository.pullRequests : repository.flakyIssues) : [];
+  const items = q.repos.flatMap((name): Array<ReportPullRequest | ReportFlakyIssue> => {
+    const repository = repositories.get(name);
+    return repository ? (q.kind === "pr" ? repository.pullRequests : repository.flakyIssues) : [];
+  });
   const matches = items
     .filter((item) => {
       const created = instant(item.createdAt);
@@ -195,7 +222,7 @@ function answerSearch(repositories: Map<string, SyntheticRepository>, text: stri
       if (q.closedFromMs !== null && (item.closedAt === null || instant(item.closedAt) < q.closedFromMs)) return false;
       return true;
     })
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number || a.htmlUrl.localeCompare(b.htmlUrl));
   const visible = matches.slice(0, SEARCH_RESULT_CAP);
   const page = visible.slice(after, after + first);
   const end = after + page.length;
