@@ -3,11 +3,10 @@ import type { RepoRef } from "../model/repo-ref.js";
 import type { ReportFacts } from "../model/report-facts.js";
 import type { WeekMetrics } from "../model/week-metrics.js";
 import type { Rule } from "../rules/rule.js";
-import { assembleTrend, type ReportPlan, type WeeklyReport } from "./compose-weekly-report.js";
+import { finishWeeklyReport, type ReportPlan, type WeeklyReport } from "./compose-weekly-report.js";
 import { summarizeWeek } from "./measure-week.js";
 import { measureRollupWeek, type MeasuredRollupWeek } from "./measure-rollup-week.js";
 import type { WeekMetric } from "./metrics/week-metric.js";
-import { renderReport } from "./render-report.js";
 import type { RollupOmission, RollupRow } from "./rollup-row.js";
 import { sliceFactsByWeek, type WeekWindow } from "./slice-facts-by-week.js";
 
@@ -71,12 +70,10 @@ export function composeRollupReport(input: {
       { week: week.week, start: week.start, end: week.end },
     );
 
-  const window = plan.window;
-  const measured = measure(window);
+  const measured = measure(plan.window);
   const measurement = summarizeWeek(measured.team, input.metrics);
   const stored = new Map(plan.stored);
   for (const computed of plan.computedWindows) stored.set(computed.week, summarizeWeek(measure(computed).team, input.metrics).metrics);
-  const { trend, previous } = assembleTrend(plan, stored, measurement.metrics);
 
   const home = `${input.home.owner}/${input.home.repo}`.toLowerCase();
   const rows: RollupRow[] = measured.repositories.map((week, index) => {
@@ -91,34 +88,18 @@ export function composeRollupReport(input: {
   });
   const notIncluded = [...input.notIncluded];
 
-  const rendered = renderReport({
-    week: window.week,
-    monday: window.monday,
-    metrics: measurement.metrics,
-    previous,
-    trend,
-    waiting: measurement.waiting,
-    flaky: measurement.flaky,
+  const report = finishWeeklyReport({
+    plan,
+    measurement,
+    stored,
     config,
     apiCalls: input.apiCalls,
     configUrl: input.configUrl,
-    ...(input.metrics ? { registry: input.metrics } : {}),
+    pullRequests: repositories.reduce((sum, repository) => sum + repository.facts.pullRequests.length, 0),
+    ...(input.metrics ? { metrics: input.metrics } : {}),
     rollup: { rows, notIncluded, owner: input.home.owner, maxRepositories: input.maxRepositories },
   });
-  return {
-    week: window.week,
-    monday: window.monday,
-    title: rendered.title,
-    body: rendered.body,
-    metrics: measurement.metrics,
-    trend,
-    computedWeeks: plan.computedWindows.map((computed) => computed.week),
-    pullRequests: repositories.reduce((sum, repository) => sum + repository.facts.pullRequests.length, 0),
-    apiCalls: input.apiCalls,
-    measurement,
-    repositories: Object.fromEntries(rows.map((row) => [row.name, row.metrics])),
-    notIncluded,
-  };
+  return { ...report, repositories: Object.fromEntries(rows.map((row) => [row.name, row.metrics])), notIncluded };
 }
 
 /** The search listing a repository's own weekly reports (its first report label), or null when it publishes none. */

@@ -10,6 +10,7 @@ import { sliceFactsByWeek, type WeekWindow } from "./slice-facts-by-week.js";
 import type { TrendWeek } from "./render-trend-chart.js";
 import type { WeekMetrics } from "../model/week-metrics.js";
 import type { WeekMetric } from "./metrics/week-metric.js";
+import type { RollupRenderInput } from "./rollup-row.js";
 
 /** Which weeks a report must gather and which it reads from earlier reports' markers. */
 export interface ReportPlan {
@@ -112,7 +113,42 @@ export function composeWeeklyReport(input: {
   const measurement = measure(window);
   for (const computed of plan.computedWindows) stored.set(computed.week, measure(computed).metrics);
 
-  const { trend, previous } = assembleTrend(plan, stored, measurement.metrics);
+  return finishWeeklyReport({
+    plan,
+    measurement,
+    stored,
+    config,
+    apiCalls: input.apiCalls,
+    configUrl: input.configUrl,
+    pullRequests: facts.pullRequests.length,
+    ...(input.metrics ? { metrics: input.metrics } : {}),
+  });
+}
+
+/**
+ * Render a planned and measured week as a report (pure): the trend (earlier
+ * weeks from `stored`, this week last), last week's figures, the title and
+ * body. One repository's report and a rollup's (with `rollup`) end here.
+ *
+ * @param input the plan, this week's measurement, every earlier week's
+ *   figures known, the config (`review`, `flaky`), the API calls spent
+ *   (footer), the config file's link, the pull requests gathered, the metric
+ *   registry (default `WEEK_METRICS`) and, for a rollup, its rows and omissions
+ */
+export function finishWeeklyReport(input: {
+  plan: ReportPlan;
+  measurement: WeekMeasurement;
+  stored: ReadonlyMap<string, WeekMetrics>;
+  config: Config;
+  apiCalls: number;
+  configUrl: string;
+  pullRequests: number;
+  metrics?: readonly WeekMetric[];
+  rollup?: RollupRenderInput;
+}): WeeklyReport {
+  const { plan, measurement } = input;
+  const window = plan.window;
+  const { trend, previous } = assembleTrend(plan, input.stored, measurement.metrics);
   const rendered = renderReport({
     week: window.week,
     monday: window.monday,
@@ -121,10 +157,11 @@ export function composeWeeklyReport(input: {
     trend,
     waiting: measurement.waiting,
     flaky: measurement.flaky,
-    config,
+    config: input.config,
     apiCalls: input.apiCalls,
     configUrl: input.configUrl,
     ...(input.metrics ? { registry: input.metrics } : {}),
+    ...(input.rollup ? { rollup: input.rollup } : {}),
   });
   return {
     week: window.week,
@@ -134,7 +171,7 @@ export function composeWeeklyReport(input: {
     metrics: measurement.metrics,
     trend,
     computedWeeks: plan.computedWindows.map((computed) => computed.week),
-    pullRequests: facts.pullRequests.length,
+    pullRequests: input.pullRequests,
     apiCalls: input.apiCalls,
     measurement,
   };
