@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { ReportFacts } from "../model/report-facts.js";
 import type { Rule, RuleId } from "../rules/rule.js";
+import { parseInstant } from "../time/parse-instant.js";
 import { measureWeekPopulations, type MeasuredWeek, type PassTally } from "./metrics/measured-week.js";
 
 /** One repository of a rollup, for one week. */
@@ -13,7 +14,7 @@ export interface RollupMember {
 
 /** A rollup's week measured: the team's populations and each repository's. */
 export interface MeasuredRollupWeek {
-  /** The team: the union of every repository's pull requests and flaky issues. */
+  /** The team: the union of every repository's populations. */
   team: MeasuredWeek;
   /** Each repository alone, in the order given. */
   repositories: MeasuredWeek[];
@@ -37,16 +38,18 @@ export function rollupMemberConfig(own: Config, team: Config): Config {
  * Measure a rollup's week (pure), as the README defines the team's figures:
  *
  * - each repository on its own facts with {@link rollupMemberConfig}, so its
- *   row equals what its own report gives with the rollup's review clock;
- * - the team on the union of every repository's pull requests and flaky
- *   issues with the rollup repository's config: one median over all first
- *   reviews, one count of open flaky tests, never a median of medians; the
- *   pass tallies are the repositories' tallies added up (each PR judged by
- *   its own repository's rules), so a team pass rate is the share of all
- *   judged merged PRs that passed.
+ *   row equals what its own report gives with the rollup's review clock, and
+ *   every pull request is measured with what its own repository holds (its
+ *   rules, its template, its other repository files);
+ * - the team as the union of those populations: every repository's pull
+ *   requests, first reviews, review-target counts and waiting pull requests
+ *   together, so a metric over them is one median over all first reviews
+ *   (never a median of medians); the flaky-test figures measured once over
+ *   every repository's flaky issues with the rollup repository's limits; the
+ *   pass tallies added up (each PR judged by its own repository's rules), so
+ *   a team pass rate is the share of all judged merged PRs that passed.
  *
- * Every repository's facts must share the window; PR numbers may collide
- * across repositories (nothing here keys by number).
+ * PR numbers may collide across repositories: nothing here keys by number.
  *
  * @param members each repository's facts for the week and its own config
  * @param team the rollup repository's config (`review`, `flaky`)
@@ -61,17 +64,27 @@ export function measureRollupWeek(
   window: ReportFacts["window"],
 ): MeasuredRollupWeek {
   const repositories = members.map((member) => measureWeekPopulations(member.facts, rollupMemberConfig(member.config, team), rules));
-  const union: ReportFacts = {
-    owner: "",
-    repo: "",
+  const all = <T>(pick: (week: MeasuredWeek) => readonly T[]): T[] => repositories.flatMap(pick);
+  // The flaky-test lists over every repository's issues at once (no pull requests: they were measured above).
+  const flakyFacts: ReportFacts = { owner: "", repo: "", window, template: null, pullRequests: [], flakyIssues: members.flatMap((member) => member.facts.flakyIssues) };
+  const teamWeek: MeasuredWeek = {
     window,
-    template: null,
-    pullRequests: members.flatMap((member) => member.facts.pullRequests),
-    flakyIssues: members.flatMap((member) => member.facts.flakyIssues),
+    config: team,
+    pullRequests: all((week) => week.pullRequests),
+    opened: all((week) => week.opened),
+    merged: all((week) => week.merged),
+    firstReviewHours: all((week) => week.firstReviewHours),
+    reviewTarget: {
+      met: repositories.reduce((sum, week) => sum + week.reviewTarget.met, 0),
+      missed: repositories.reduce((sum, week) => sum + week.reviewTarget.missed, 0),
+    },
+    waiting: all((week) => week.waiting).sort(
+      (a, b) => parseInstant(a.readyAt) - parseInstant(b.readyAt) || a.number - b.number || a.htmlUrl.localeCompare(b.htmlUrl),
+    ),
+    flaky: measureWeekPopulations(flakyFacts, team, []).flaky,
+    passRates: addPassTallies(repositories, rules),
   };
-  // No rules here: each PR was judged above by its own repository's rules; their tallies add up.
-  const teamWeek = measureWeekPopulations(union, team, []);
-  return { team: { ...teamWeek, passRates: addPassTallies(repositories, rules) }, repositories };
+  return { team: teamWeek, repositories };
 }
 
 /** The repositories' pass tallies added up, rule by rule. */
