@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_CONFIG } from "../src/config/schema.js";
+import { configSchema, DEFAULT_CONFIG } from "../src/config/schema.js";
 import { createClient, type Client } from "../src/github/create-client.js";
-import { buildWeeklyReport } from "../src/pipelines/build-weekly-report.js";
+import { buildRollupReport } from "../src/pipelines/build-rollup-report.js";
+import { buildWeeklyReport, type WeeklyReport } from "../src/pipelines/build-weekly-report.js";
 import { isoWeekWindow } from "../src/time/iso-week.js";
 import { renderReportMarker } from "../src/report/report-marker.js";
 import { renderReportTitle } from "../src/report/render-report.js";
@@ -18,8 +19,9 @@ import { buildSyntheticRepository, type SyntheticRepository } from "./synthetic-
  * repository and run (`--run`), so each peak memory figure is that run's
  * alone: the first report (no earlier reports: the trend's 7 earlier weeks are
  * computed in the same pass) and a weekly report (the earlier weeks read
- * from the markers the first run left behind). It prints API calls, wall
- * time and peak memory for each. `--example` prints the rendered 100-PR
+ * from the markers the first run left behind); then the same two runs of a
+ * rollup over 20 repositories holding 5,000 pull requests between them
+ * (issue 16). It prints API calls, wall time and peak memory for each. `--example` prints the rendered 100-PR
  * weekly report instead (the README's example).
  */
 
@@ -32,8 +34,18 @@ const WINDOW = isoWeekWindow(WEEK, CONFIG.report.timezone);
 /** The report runs on Monday at 09:00 after the week, like the scheduled job. */
 const NOW = new Date(Date.parse(WINDOW.end) + 9 * 3_600_000);
 const SCRIPT = fileURLToPath(import.meta.url);
+/** The rollup row: one team issue over this many repositories ... */
+const ROLLUP_REPOSITORIES = 20;
+/** ... holding this many pull requests between them (issue 16). */
+const ROLLUP_PULL_REQUESTS = 5000;
+/** The rollup lives in the first of its repositories and lists them all. */
+const ROLLUP_NAMES = Array.from({ length: ROLLUP_REPOSITORIES }, (_, index) => `team-${String(index + 1).padStart(2, "0")}`);
+const ROLLUP_CONFIG = configSchema.parse({ rollup: { repos: ROLLUP_NAMES.map((name) => `${OWNER}/${name}`) } });
 
 type Run = "first" | "weekly";
+
+/** What a run reports on: one repository of SIZE pull requests, or the rollup. */
+type Target = number | "rollup";
 
 /**
  * The client the CLI uses (`createClient`: retry, request counting), without
@@ -42,12 +54,15 @@ type Run = "first" | "weekly";
  * measure the waiting instead of the report.
  */
 function benchClient(apiUrl: string): Client {
-  return createClient({ token: "bench", apiUrl, userAgent: "eng-health-bench", throttle: { enabled: false } });
+  const client = createClient({ token: "bench", apiUrl, userAgent: "eng-health-bench", throttle: { enabled: false } });
+  // The rollup's config reads answer 404 (no file: the defaults); Octokit's request log would print each one.
+  client.log.error = () => {};
+  return client;
 }
 
 /** What a runner reports back. */
 interface RunResult {
-  size: number;
+  target: Target;
   run: Run;
   pullRequests: number;
   apiCalls: number;
@@ -60,6 +75,8 @@ interface RunResult {
   peakRssBytes: number;
   peakHeapBytes: number;
   computedWeeks: number;
+  /** Repositories the report covers (1 for a repository's own report). */
+  repositories: number;
 }
 
 function repositoryName(size: number): string {
@@ -77,9 +94,33 @@ function syntheticRepository(size: number): SyntheticRepository {
   });
 }
 
+/** The rollup's repositories: {@link ROLLUP_PULL_REQUESTS} pull requests spread evenly, each repository its own seed. */
+function rollupRepositories(): SyntheticRepository[] {
+  return ROLLUP_NAMES.map((repo, index) =>
+    buildSyntheticRepository({
+      owner: OWNER,
+      repo,
+      pullRequests: ROLLUP_PULL_REQUESTS / ROLLUP_REPOSITORIES,
+      end: WINDOW.end,
+      weeks: CONFIG.report.trend_weeks,
+      now: NOW.toISOString(),
+      seed: 100 + index,
+    }),
+  );
+}
+
+/** The report of a run: a repository's own, or the rollup's (which lives in its first repository), with the repositories it covers. */
+async function buildReport(client: Client, target: Target): Promise<WeeklyReport & { covered: number }> {
+  if (target === "rollup") {
+    const rollup = await buildRollupReport(client, { owner: OWNER, repo: ROLLUP_NAMES[0] as string, week: WEEK, config: ROLLUP_CONFIG });
+    return { ...rollup, covered: Object.keys(rollup.repositories).length };
+  }
+  return { ...(await buildWeeklyReport(client, { owner: OWNER, repo: repositoryName(target), week: WEEK, config: CONFIG })), covered: 1 };
+}
+
 /** `--serve`: the stand-in, until the orchestrator disconnects. */
 async function serve(): Promise<void> {
-  const server = await startSyntheticGitHub({ repositories: SIZES.map(syntheticRepository), latencyMs: LATENCY_MS });
+  const server = await startSyntheticGitHub({ repositories: [...SIZES.map(syntheticRepository), ...rollupRepositories()], latencyMs: LATENCY_MS });
   process.send?.({ apiUrl: server.apiUrl });
   process.on("message", (message: { requests?: boolean }) => {
     if (message.requests) process.send?.({ requests: server.requests.graphql + server.requests.rest });
@@ -87,8 +128,8 @@ async function serve(): Promise<void> {
   process.on("disconnect", () => void server.close().then(() => process.exit(0)));
 }
 
-/** `--run SIZE RUN API_URL`: one report, measured; the first run then files the earlier weeks' reports. */
-async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
+/** `--run SIZE|rollup RUN API_URL`: one report, measured; the first run then files the earlier weeks' reports. */
+async function runOnce(target: Target, run: Run, apiUrl: string): Promise<void> {
   const client = benchClient(apiUrl);
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
@@ -97,7 +138,7 @@ async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
   const baselineRss = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await buildWeeklyReport(client, { owner: OWNER, repo: repositoryName(size), week: WEEK, config: CONFIG });
+  const report = await buildReport(client, target);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
@@ -109,15 +150,16 @@ async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
     for (const week of report.trend.slice(0, -1)) {
       await client.request("POST /repos/{owner}/{repo}/issues", {
         owner: OWNER,
-        repo: repositoryName(size),
+        repo: target === "rollup" ? (ROLLUP_NAMES[0] as string) : repositoryName(target),
         title: renderReportTitle(isoWeekWindow(week.week, CONFIG.report.timezone).monday),
-        body: renderReportMarker(week),
+        // A rollup's marker has its repositories' figures (not kept for earlier weeks here: the trend reads the team's).
+        body: renderReportMarker(target === "rollup" ? { ...week, repositories: {} } : week),
         labels: [...CONFIG.report.labels],
       });
     }
   }
   const result: RunResult = {
-    size,
+    target,
     run,
     pullRequests: report.pullRequests,
     apiCalls: report.apiCalls,
@@ -128,6 +170,7 @@ async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
     peakRssBytes: peakRss,
     peakHeapBytes: peakHeap,
     computedWeeks: report.computedWeeks.length,
+    repositories: report.covered,
   };
   process.send?.(result);
 }
@@ -182,23 +225,27 @@ async function orchestrate(): Promise<void> {
   console.log(
     `eng-health weekly report benchmark: stand-in GitHub on 127.0.0.1 (${LATENCY_MS} ms per request), week ${WEEK} (UTC), trend of ${CONFIG.report.trend_weeks} weeks, Node ${process.version}\n`,
   );
-  console.log("| PRs in repository | run | PRs read | API calls | budget ceil(N/50)+10 | issue-metrics at 4-7 calls per PR | wall time | CPU | peak RSS (before) | peak heap |");
+  console.log("| PRs in repository | run | PRs read | API calls | budget ceil(N/50)+10(+R) | issue-metrics at 4-7 calls per PR | wall time | CPU | peak RSS (before) | peak heap |");
   console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const results: RunResult[] = [];
   try {
-    for (const size of SIZES) {
+    for (const target of [...SIZES, "rollup"] as const) {
       for (const run of ["first", "weekly"] as const) {
         const before = await serverRequests();
-        const runner = fork(SCRIPT, ["--run", String(size), run, apiUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+        const runner = fork(SCRIPT, ["--run", String(target), run, apiUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
         const result = await message(runner, (value): value is RunResult => typeof (value as { wallMs?: unknown }).wallMs === "number");
         await new Promise((resolve) => runner.once("exit", resolve));
         // The first run also filed the earlier reports: count only the report's own requests.
         result.serverRequests = (await serverRequests()) - before - (run === "first" ? CONFIG.report.trend_weeks - 1 : 0);
         results.push(result);
-        const budget = Math.ceil(result.pullRequests / 50) + 10;
+        const budget = budgetOf(result);
         const label = run === "first" ? `first report (${result.computedWeeks} weeks computed)` : "weekly (trend from markers)";
+        const size =
+          target === "rollup"
+            ? `${ROLLUP_PULL_REQUESTS.toLocaleString("en-US")} over ${ROLLUP_REPOSITORIES} repositories (rollup)`
+            : target.toLocaleString("en-US");
         console.log(
-          `| ${size.toLocaleString("en-US")} | ${label} | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${budget} | ${(result.pullRequests * 4).toLocaleString("en-US")}-${(result.pullRequests * 7).toLocaleString("en-US")} | ${(result.wallMs / 1000).toFixed(2)} s | ${(result.cpuMs / 1000).toFixed(2)} s | ${megabytes(result.peakRssBytes)} (${megabytes(result.baselineRssBytes)}) | ${megabytes(result.peakHeapBytes)} |`,
+          `| ${size} | ${label} | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${budget} | ${(result.pullRequests * 4).toLocaleString("en-US")}-${(result.pullRequests * 7).toLocaleString("en-US")} | ${(result.wallMs / 1000).toFixed(2)} s | ${(result.cpuMs / 1000).toFixed(2)} s | ${megabytes(result.peakRssBytes)} (${megabytes(result.baselineRssBytes)}) | ${megabytes(result.peakHeapBytes)} |`,
         );
       }
     }
@@ -209,12 +256,17 @@ async function orchestrate(): Promise<void> {
   console.log(
     mismatched.length === 0
       ? "\nThe stand-in answered exactly the API calls each report counted."
-      : `\nWarning: the stand-in's request count differs for ${mismatched.map((result) => `${result.size}/${result.run}`).join(", ")}.`,
+      : `\nWarning: the stand-in's request count differs for ${mismatched.map((result) => `${result.target}/${result.run}`).join(", ")}.`,
   );
-  if (results.some((result) => result.apiCalls > Math.ceil(result.pullRequests / 50) + 10)) {
+  if (results.some((result) => result.apiCalls > budgetOf(result))) {
     console.error("A run went over its API call budget.");
     process.exitCode = 1;
   }
+}
+
+/** The budget: ceil(N/50) + 10 for a repository's report, + R for a rollup of R repositories (a config read each). */
+function budgetOf(result: RunResult): number {
+  return Math.ceil(result.pullRequests / 50) + 10 + (result.target === "rollup" ? result.repositories : 0);
 }
 
 function megabytes(bytes: number): string {
@@ -223,6 +275,6 @@ function megabytes(bytes: number): string {
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "--serve") await serve();
-else if (mode === "--run") await runOnce(Number(args[0]), args[1] as Run, args[2] as string);
+else if (mode === "--run") await runOnce(args[0] === "rollup" ? "rollup" : Number(args[0]), args[1] as Run, args[2] as string);
 else if (mode === "--example") await printExample();
 else await orchestrate();

@@ -56,7 +56,7 @@ export async function startSyntheticGitHub(options: { repositories: SyntheticRep
     if (req.method === "POST" && url.pathname === "/api/graphql") {
       requests.graphql += 1;
       const { query, variables } = body as { query: string; variables?: Record<string, unknown> };
-      send(res, 200, { data: answerGraphql(byName, query, variables ?? {}) });
+      send(res, 200, answerGraphql(byName, query, variables ?? {}));
       return;
     }
     requests.rest += 1;
@@ -100,8 +100,9 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
 /** Answer a PR event's state query, or a report page query: the repository's templates and every search alias. */
 function answerGraphql(repositories: Map<string, SyntheticRepository>, query: string, variables: Record<string, unknown>): Record<string, unknown> {
   const named = repositories.get(`${String(variables.owner)}/${String(variables.repo)}`.toLowerCase());
-  if (query.includes("object(oid: $sha)")) return answerPullRequestState(named, query, variables);
+  if (query.includes("object(oid: $sha)")) return { data: answerPullRequestState(named, query, variables) };
   const data: Record<string, unknown> = {};
+  const errors = answerRollupProbe(repositories, query, variables, data);
   if (query.includes("repository(owner: $owner")) {
     const templates: Record<string, unknown> = {};
     for (const alias of query.matchAll(/(template\d+): object/g)) templates[alias[1] as string] = null;
@@ -113,5 +114,39 @@ function answerGraphql(repositories: Map<string, SyntheticRepository>, query: st
     const after = typeof variables[`c${index}`] === "string" ? Number(Buffer.from(variables[`c${index}`] as string, "base64").toString("utf8")) : 0;
     data[`s${index}`] = answerSearch(repositories, variables[`q${index}`] as string, first, after);
   }
-  return data;
+  return errors.length > 0 ? { data, errors } : { data };
+}
+
+/**
+ * A rollup's probe (`rN: repository(owner: $oN, name: $nN)`): each served
+ * repository's name, page and template into `data`; null and a `NOT_FOUND`
+ * error, as GitHub answers, for a repository it does not serve.
+ *
+ * @returns the GraphQL errors to send
+ */
+function answerRollupProbe(
+  repositories: Map<string, SyntheticRepository>,
+  query: string,
+  variables: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Array<Record<string, unknown>> {
+  const errors: Array<Record<string, unknown>> = [];
+  for (const [, alias, ownerVariable, nameVariable] of query.matchAll(/(r\d+): repository\(owner: \$(o\d+), name: \$(n\d+)\)/g)) {
+    const name = `${String(variables[ownerVariable as string])}/${String(variables[nameVariable as string])}`;
+    const repository = repositories.get(name.toLowerCase());
+    if (repository === undefined) {
+      data[alias as string] = null;
+      errors.push({ type: "NOT_FOUND", path: [alias], message: `Could not resolve to a Repository with the name '${name}'.` });
+      continue;
+    }
+    const templates: Record<string, unknown> = {};
+    for (const template of query.matchAll(/(template\d+): object/g)) templates[template[1] as string] = null;
+    data[alias as string] = {
+      nameWithOwner: `${repository.owner}/${repository.repo}`,
+      url: `https://github.com/${repository.owner}/${repository.repo}`,
+      ...templates,
+      template0: { text: repository.template },
+    };
+  }
+  return errors;
 }

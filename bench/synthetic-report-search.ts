@@ -19,7 +19,8 @@ const CHANGE_TYPES: Record<string, string> = {
 };
 
 interface Qualifiers {
-  repo: string;
+  /** Every `repo:` qualifier (search combines them with OR), lower case. */
+  repos: string[];
   kind: "pr" | "issue";
   state: "open" | "closed" | null;
   label: string | null;
@@ -30,11 +31,11 @@ interface Qualifiers {
 }
 
 function parseQualifiers(text: string): Qualifiers {
-  const parsed: Qualifiers = { repo: "", kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
+  const parsed: Qualifiers = { repos: [], kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
   for (const [token] of text.matchAll(/\S+?:"[^"]*"|\S+/g)) {
     const [key, ...rest] = token.split(":");
     const value = rest.join(":");
-    if (key === "repo") parsed.repo = value.toLowerCase();
+    if (key === "repo") parsed.repos.push(value.toLowerCase());
     else if (key === "is" && (value === "pr" || value === "issue")) parsed.kind = value;
     else if (key === "is" && (value === "open" || value === "closed")) parsed.state = value;
     else if (key === "label") parsed.label = value.replaceAll('"', "").toLowerCase();
@@ -50,14 +51,16 @@ function parseQualifiers(text: string): Qualifiers {
 
 /**
  * Answer one `search` alias of a report page query from the query text's
- * qualifiers (`repo:`, `is:pr|issue`, `is:open|closed`, `label:`,
+ * qualifiers (`repo:`, several combined with OR, `is:pr|issue`, `is:open|closed`, `label:`,
  * `created:<T`, `created:A..B`, `closed:>=T`), sorted by creation and capped
  * at 1,000 results like GitHub's search; `after` is the offset the cursor encodes.
  */
 export function answerSearch(repositories: Map<string, SyntheticRepository>, text: string, first: number, after: number): Record<string, unknown> {
   const q = parseQualifiers(text);
-  const repository = repositories.get(q.repo);
-  const items: Array<ReportPullRequest | ReportFlakyIssue> = repository ? (q.kind === "pr" ? repository.pullRequests : repository.flakyIssues) : [];
+  const items = q.repos.flatMap((name): Array<ReportPullRequest | ReportFlakyIssue> => {
+    const repository = repositories.get(name);
+    return repository ? (q.kind === "pr" ? repository.pullRequests : repository.flakyIssues) : [];
+  });
   const matches = items
     .filter((item) => {
       const created = instant(item.createdAt);
@@ -66,7 +69,7 @@ export function answerSearch(repositories: Map<string, SyntheticRepository>, tex
       if (q.closedFromMs !== null && (item.closedAt === null || instant(item.closedAt) < q.closedFromMs)) return false;
       return true;
     })
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number || a.htmlUrl.localeCompare(b.htmlUrl));
   const visible = matches.slice(0, SEARCH_RESULT_CAP);
   const page = visible.slice(after, after + first);
   const end = after + page.length;

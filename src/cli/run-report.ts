@@ -1,6 +1,7 @@
 import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";
+import { buildRollupReport } from "../pipelines/build-rollup-report.js";
 import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
 import { isoWeekWindow, lastCompleteIsoWeek, parseIsoWeek } from "../time/iso-week.js";
 import { publishReport } from "../publish/publish-report.js";
@@ -18,7 +19,10 @@ import type { CliIo } from "./run-check.js";
  *   week that has not ended yet once the config has named the time zone.
  * - Prints the rendered markdown (title as a heading, then the body), or with
  *   `--json` `{"week", "metrics", "api_calls"}` (the requests used to build the
- *   report, as in its footer).
+ *   report, as in its footer). With `rollup.repos` in the config the report
+ *   covers those repositories (`buildRollupReport`): `metrics` are the team's,
+ *   and the JSON adds `repositories` (`owner/name` → figures) and
+ *   `not_included` (`[{repository, reason}]`), each also named on stderr.
  * - Posts nothing unless `--publish`; then the issue is created or updated
  *   ({@link publishReport}) and a line on stderr says which. A config with
  *   errors is printed about and never published. Unlike the scheduled job,
@@ -51,17 +55,26 @@ export async function runReport(
     );
   }
 
-  const report = await buildWeeklyReport(client, {
+  const common = {
     owner,
     repo,
     week: window.week,
     config,
     priorApiCalls: calls(),
-    onProgress: (message) => io.stderr(`eng-health: ${message}\n`),
-  });
+    onProgress: (message: string) => io.stderr(`eng-health: ${message}\n`),
+  };
+  const rollup = config.rollup.repos.length > 0 ? await buildRollupReport(client, { ...common, configErrors: loaded.errors.length }) : null;
+  const report = rollup ?? (await buildWeeklyReport(client, common));
 
+  if (rollup) {
+    for (const omission of rollup.notIncluded) {
+      const why = omission.reason === "unreadable" ? "cannot be read with this token" : "is past the most repositories one rollup covers";
+      io.stderr(`eng-health: ${omission.repository} is not included: it ${why}\n`);
+    }
+  }
   if (input.json) {
-    io.stdout(`${JSON.stringify({ week: report.week, metrics: report.metrics, api_calls: report.apiCalls }, null, 2)}\n`);
+    const repositories = rollup ? { repositories: rollup.repositories, not_included: rollup.notIncluded } : {};
+    io.stdout(`${JSON.stringify({ week: report.week, metrics: report.metrics, ...repositories, api_calls: report.apiCalls }, null, 2)}\n`);
   } else {
     io.stdout(`# ${report.title}\n\n${report.body}`);
   }

@@ -251,6 +251,26 @@ export const reportSchema = z
   .prefault({})
   .describe("The weekly team-health issue: wins, agreements against targets, trend and retro questions.");
 
+/**
+ * One entry of `rollup.repos`: `owner/name`, or `owner/*` for every repository
+ * of the installation under that owner that is not archived. Owner and name
+ * follow GitHub's rules for logins (letters, digits, hyphens, at most 39) and
+ * repository names (letters, digits, `.`, `_`, `-`, at most 100).
+ */
+export const ROLLUP_REPO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(\*|[A-Za-z0-9._-]{1,100})$/;
+
+export const rollupSchema = z
+  .strictObject({
+    repos: z
+      .array(z.string().regex(ROLLUP_REPO_PATTERN, { message: 'must be a repository such as "acme/widgets", or "acme/*" for every repository of the installation under acme' }))
+      .default([])
+      .describe(
+        'Repositories whose pull requests and flaky tests this repository\'s weekly report covers together: owner/name, or "owner/*" for every repository of the installation that is not archived. Empty: the report covers this repository alone. Read from this repository\'s own file only, never inherited.',
+      ),
+  })
+  .prefault({})
+  .describe("One weekly team-health issue, in this repository, for a team that owns several repositories.");
+
 /** `enforce` (default) or `shadow`: conclusions never worse than neutral while the team watches (README, "Roll out"). */
 export const modeSchema = z
   .enum(["enforce", "shadow"])
@@ -267,6 +287,7 @@ export const configSchema = z
     size: sizeSchema,
     flaky: flakySchema,
     report: reportSchema,
+    rollup: rollupSchema,
   })
   .prefault({});
 

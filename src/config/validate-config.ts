@@ -6,7 +6,7 @@ import type { ConfigIssue } from "./describe-config-issue.js";
 import { mergeConfigLayers } from "./merge-config-layers.js";
 import { parseConfigFile } from "./parse-config-file.js";
 import type { ParsedConfigFile } from "./parse-config-file.js";
-import { CONFIG_SECTIONS, configSchema } from "./schema.js";
+import { CONFIG_PATH, CONFIG_SECTIONS, configSchema } from "./schema.js";
 import type { Config, ConfigSection } from "./schema.js";
 
 export type { ConfigError, ConfigResult, ConfigSource } from "./config-result.js";
@@ -27,7 +27,10 @@ export const MAX_REPAIR_PASSES = 10;
  *   document that is not a mapping or an alias bomb ignores that whole file;
  *   unsupported YAML tags ignore that value.
  * - The files are deep-merged (the more specific wins; lists replace) and
- *   `_extends` is removed.
+ *   `_extends` is removed. `rollup` is taken from the repository's own file
+ *   (`.github/eng-health.yml`) only: a rollup in the organisation's `.github`
+ *   repository, or in a file reached through `_extends`, makes one team issue
+ *   where it is written, not one in every repository that inherits it.
  * - Each schema problem becomes a {@link ConfigError} pointing at the file and
  *   line where the key was set (for an unknown key, the key itself; when the
  *   key is absent, its nearest parent that is present).
@@ -44,7 +47,7 @@ export function validateConfig(files: readonly ConfigSource[]): ConfigResult {
   const parsed = files.map(parseConfigFile);
   const errors: ConfigError[] = parsed.flatMap((file) => file.errors);
   const contributing = parsed.filter((file): file is ParsedConfigFile & { value: Record<string, unknown> } => file.value !== null);
-  const working = mergeConfigLayers(contributing.map((file) => file.value).reverse());
+  const working = mergeConfigLayers(contributing.map((file) => ownSettings(file)).reverse());
 
   const reported = new Set<string>();
   const config = repair(working, (issues) => {
@@ -69,6 +72,16 @@ export function validateConfig(files: readonly ConfigSource[]): ConfigResult {
     .map(({ error }) => error);
 
   return { config, errors: sorted, sources: contributing.map((file) => file.source.path) };
+}
+
+/** The section that is never inherited (see {@link validateConfig}). */
+const OWN_FILE_ONLY_SECTION = "rollup";
+
+/** A file's settings as they take part in the merge: without `rollup` unless it is the repository's own file. */
+function ownSettings(file: ParsedConfigFile & { value: Record<string, unknown> }): Record<string, unknown> {
+  if (file.source.path === CONFIG_PATH || !Object.hasOwn(file.value, OWN_FILE_ONLY_SECTION)) return file.value;
+  const { [OWN_FILE_ONLY_SECTION]: _inherited, ...rest } = file.value;
+  return rest;
 }
 
 interface DescribedIssue {

@@ -53,7 +53,21 @@ export interface SearchPage {
  * @returns the searches, pull requests first
  */
 export function reportSearches(input: RepoRef & { window: { start: string; end: string }; flakyLabel: string }): ReportSearch[] {
-  const repo = `repo:${input.owner}/${input.repo}`;
+  return searchesInScope(`repo:${input.owner}/${input.repo}`, input);
+}
+
+/**
+ * The four searches of {@link reportSearches} within any scope: the `repo:`
+ * qualifiers that come first in each query (`repo:acme/widgets`, or
+ * `repo:acme/widgets repo:acme/gadgets` for several repositories at once,
+ * which search combines with OR).
+ *
+ * @param scope the leading qualifiers
+ * @param input the window and `flaky.label`
+ * @returns the searches, pull requests first
+ */
+export function searchesInScope(scope: string, input: { window: { start: string; end: string }; flakyLabel: string }): ReportSearch[] {
+  const repo = scope;
   const start = searchInstant(input.window.start);
   const end = searchInstant(input.window.end);
   // Search cannot escape a double quote inside a quoted value; label names rarely have one.
@@ -110,6 +124,6 @@ export function advanceSearch(cursor: SearchCursor, result: SearchPage | undefin
 }
 
 /** An instant as search qualifiers take it: ISO 8601, UTC, whole seconds (`2026-11-16T00:00:00Z`). */
-function searchInstant(iso: string): string {
+export function searchInstant(iso: string): string {
   return new Date(Math.floor(parseInstant(iso) / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }

@@ -74,3 +74,19 @@ export const SEARCH_RESULT_CAP = 1000;
  * "title is too long (maximum is 256 characters)" ("Create an issue").
  */
 export const ISSUE_TITLE_MAX_CHARS = 256;
+
+/**
+ * The longest search query GitHub supports: "Queries longer than 256
+ * characters are not supported" (GitHub docs, "Troubleshooting search
+ * queries", limitations on query length). The REST docs count it without
+ * qualifiers, but clients have seen it enforced on the whole text, so the
+ * whole text, qualifiers included, is kept within it.
+ */
+export const SEARCH_QUERY_MAX_CHARS = 256;
+
+/**
+ * Nodes one GraphQL call may ask for: "the maximum number of nodes a query
+ * can return is 500,000" (GitHub docs, GraphQL "Rate limits and query
+ * limits", node limit): each connection's `first` times those above it.
+ */
+export const GRAPHQL_MAX_NODES = 500_000;

@@ -4,7 +4,13 @@ import type { WeekMetrics } from "./week-metrics.js";
 export interface ReportMarkerData {
   /** `YYYY-Www`. */
   week: string;
+  /** The report's figures: the repository's, or for a rollup the team's over all its repositories. */
   metrics: WeekMetrics;
+  /**
+   * A rollup's figures per repository, by `owner/name`; absent in a report of
+   * one repository (that is how the two kinds of report are told apart).
+   */
+  repositories?: Readonly<Record<string, WeekMetrics>>;
 }
 
 /** A report issue as listed from GitHub (`findReportIssues` in `src/github/`). */

@@ -3,7 +3,7 @@ import type { ReportFacts } from "../model/report-facts.js";
 import type { WeekMetrics } from "../model/week-metrics.js";
 import type { Rule } from "../rules/rule.js";
 import type { FlakyWeek } from "./metrics/measure-flaky-week.js";
-import { measureWeekPopulations, type WaitingPullRequest } from "./metrics/measured-week.js";
+import { measureWeekPopulations, type MeasuredWeek, type WaitingPullRequest } from "./metrics/measured-week.js";
 import { WEEK_METRICS } from "./metrics/registry.js";
 import type { WeekMetric } from "./metrics/week-metric.js";
 
@@ -40,7 +40,19 @@ export function measureWeek(
   rules: readonly Rule[],
   metrics: readonly WeekMetric[] = WEEK_METRICS,
 ): WeekMeasurement {
-  const week = measureWeekPopulations(facts, config, rules);
+  return summarizeWeek(measureWeekPopulations(facts, config, rules), metrics);
+}
+
+/**
+ * A week's populations summarised (pure): each registered metric's figure,
+ * and the lists the report renders. {@link measureWeek} is this after
+ * `measureWeekPopulations`; a rollup summarises populations it put together
+ * from several repositories.
+ *
+ * @param week the measured populations
+ * @param metrics the metric registry (default: `WEEK_METRICS`)
+ */
+export function summarizeWeek(week: MeasuredWeek, metrics: readonly WeekMetric[] = WEEK_METRICS): WeekMeasurement {
   const figures: Record<string, number | null> = {};
   for (const metric of metrics) figures[metric.key] = metric.measure(week);
   const { open, opened, closed, closedLifetimeDays, reruns } = week.flaky;

@@ -3,6 +3,7 @@ import type { WeekMetrics } from "../model/week-metrics.js";
 import type { FlakyWeek, WaitingPullRequest } from "./measure-week.js";
 import type { WeekMetric } from "./metrics/week-metric.js";
 import type { TrendWeek } from "./render-trend-chart.js";
+import type { RollupRenderInput } from "./rollup-row.js";
 
 /** Everything the weekly report shows; all of it already measured. */
 export interface RenderReportInput {
@@ -27,6 +28,12 @@ export interface RenderReportInput {
   configUrl: string;
   /** The metric registry (default: `WEEK_METRICS`): the agreements table, the wins and the marker follow it. */
   registry?: readonly WeekMetric[];
+  /**
+   * Present for a rollup: `metrics` are then the team's over every repository,
+   * the report adds a "By repository" section, names items `widgets#5`, and
+   * its marker stores each repository's figures too.
+   */
+  rollup?: RollupRenderInput;
 }
 
 /** True when review times are business hours (`review.business_hours` is set). */

@@ -7,6 +7,7 @@ import { formatReviewHours } from "../review/format-review-hours.js";
 import { escapeInlineText } from "./escape-inline-text.js";
 import type { FlakyIssueLink, OpenFlakyIssue, WaitingPullRequest } from "./measure-week.js";
 import { isBusinessHours, type RenderReportInput } from "./render-report-input.js";
+import { rowOfItem, shortRepositoryName, type RollupRenderInput } from "./rollup-row.js";
 
 /** Requested teams named on one waiting PR before "+N". */
 const MAX_TEAMS_NAMED = 3;
@@ -27,16 +28,17 @@ export function renderWaiting(input: RenderReportInput, listCap: number): string
     return "No ready pull request was waiting for a first review when the week ended.";
   }
   const intro = `${countOf(count, "pull request")} ${count === 1 ? "was" : "were"} ready and waiting for a first review when the week ended, oldest first:`;
-  const shown = input.waiting.slice(0, listCap).map((pr) => `- ${renderWaitingLine(pr, isBusinessHours(input))}`);
+  const shown = input.waiting.slice(0, listCap).map((pr) => `- ${renderWaitingLine(pr, input)}`);
   return [intro, ...shown, ...moreLine(count - shown.length, "waiting")].join("\n");
 }
 
-function renderWaitingLine(pr: WaitingPullRequest, businessHours: boolean): string {
+function renderWaitingLine(pr: WaitingPullRequest, input: RenderReportInput): string {
+  const businessHours = isBusinessHours(input);
   const waited =
     !businessHours && pr.waitingHours >= HOURS_SHOWN_AS_DAYS
       ? formatDays(pr.waitingHours / 24)
       : formatReviewHours(pr.waitingHours, businessHours);
-  return `${issueLink(pr)} ${escapeInlineText(pr.title)} (waiting ${waited}; ${describeRequests(pr)})`;
+  return `${issueLink(pr, input.rollup)} ${escapeInlineText(pr.title)} (waiting ${waited}; ${describeRequests(pr)})`;
 }
 
 /**
@@ -77,8 +79,8 @@ export function renderFlaky(input: RenderReportInput, listCap: number): string {
   }
   const summary =
     `${metrics.flaky_open} open (the team's limit is ${limits.max_open}), ` +
-    `oldest ${issueLink(oldest)} (${flakyNote(oldest)}); ${metrics.flaky_unassigned} without an assignee.${movement}`;
-  const shown = flaky.open.slice(0, listCap).map((issue) => `- ${issueLink(issue)} ${escapeInlineText(issue.title)} (${flakyNote(issue)})`);
+    `oldest ${issueLink(oldest, input.rollup)} (${flakyNote(oldest)}); ${metrics.flaky_unassigned} without an assignee.${movement}`;
+  const shown = flaky.open.slice(0, listCap).map((issue) => `- ${issueLink(issue, input.rollup)} ${escapeInlineText(issue.title)} (${flakyNote(issue)})`);
   const list = [...shown, ...moreLine(metrics.flaky_open - shown.length, "open")];
   return [summary, ...reruns, "", ...list, "", flakySuggestion(input, oldest)].join("\n");
 }
@@ -109,10 +111,10 @@ function flakySuggestion(input: RenderReportInput, oldest: OpenFlakyIssue): stri
   const limits = input.config.flaky;
   const oldestUnassigned = input.flaky.open.find((issue) => !issue.assigned);
   if (limits.require_assignee && oldestUnassigned !== undefined) {
-    return `Could someone pick up ${issueLink(oldestUnassigned)} this week?`;
+    return `Could someone pick up ${issueLink(oldestUnassigned, input.rollup)} this week?`;
   }
   if (oldest.ageDays > limits.max_age_days) {
-    return `${issueLink(oldest)} has been open longer than the team's limit of ${formatDays(limits.max_age_days)}. What would it take to fix it this week?`;
+    return `${issueLink(oldest, input.rollup)} has been open longer than the team's limit of ${formatDays(limits.max_age_days)}. What would it take to fix it this week?`;
   }
   if ((figureOf(input.metrics, "flaky_open") ?? 0) > limits.max_open) {
     return `That is more than the team's limit of ${limits.max_open}. Could the team set aside time to fix the oldest ones?`;
@@ -124,13 +126,16 @@ function moreLine(rest: number, what: string): string[] {
   return rest > 0 ? [`- …and ${rest} more ${what}.`] : [];
 }
 
-function issueLink(item: FlakyIssueLink | WaitingPullRequest): string {
-  return `[#${item.number}](${item.htmlUrl})`;
+/** `[#5](…)`; in a rollup, with the item's repository: `[widgets#5](…)`. */
+function issueLink(item: FlakyIssueLink | WaitingPullRequest, rollup: RollupRenderInput | undefined): string {
+  const row = rollup === undefined ? null : rowOfItem(rollup.rows, item.htmlUrl);
+  const repository = row === null || rollup === undefined ? "" : shortRepositoryName(row.name, rollup.owner);
+  return `[${repository}#${item.number}](${item.htmlUrl})`;
 }
 
-/** Markdown links to issues, at most `cap`, then "and N more". */
-export function linkList(items: readonly FlakyIssueLink[], cap: number): string {
-  const links = items.slice(0, cap).map(issueLink);
+/** Markdown links to issues, at most `cap`, then "and N more" (in a rollup, named with their repository). */
+export function linkList(items: readonly FlakyIssueLink[], cap: number, rollup?: RollupRenderInput): string {
+  const links = items.slice(0, cap).map((item) => issueLink(item, rollup));
   const rest = items.length - links.length;
   return rest > 0 ? `${links.join(", ")} and ${rest} more` : links.join(", ");
 }

@@ -14,6 +14,8 @@ export interface InstalledRepository extends RepoRef {
   client: GitHubClient;
   /** True for archived repositories (jobs skip them). */
   archived: boolean;
+  /** Every repository of the same installation that is not archived (what `owner/*` in `rollup.repos` stands for). */
+  installationRepositories: readonly RepoRef[];
 }
 
 /**
@@ -34,6 +36,9 @@ export async function forEachInstalledRepository(
   for (const installation of installations) {
     const client = await app.auth(installation.id);
     const repositories = await client.paginate("GET /installation/repositories", { per_page: PER_PAGE });
+    const installationRepositories = repositories
+      .filter((repository) => !repository.archived)
+      .map((repository) => ({ owner: repository.owner.login, repo: repository.name }));
     for (const repository of repositories) {
       if (repository.archived) continue;
       try {
@@ -44,6 +49,7 @@ export async function forEachInstalledRepository(
           appId: installation.app_id,
           client,
           archived: false,
+          installationRepositories,
         });
       } catch (error) {
         app.log.error({ err: error, owner: repository.owner.login, repo: repository.name }, "eng-health: job failed for a repository");

@@ -30,13 +30,13 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
     cron: settings.reportCron,
     async run({ app, services, now }) {
       const unconfigured: string[] = [];
-      await forEachInstalledRepository(app, async ({ client, owner, repo }) => {
+      await forEachInstalledRepository(app, async ({ client, owner, repo, installationRepositories }) => {
         const key = `${owner}/${repo}`.toLowerCase();
         const knownWeek = published.get(key);
         const outcome = await publishWeeklyReport(
           client,
           { owner, repo },
-          { now, log: app.log, configCache: services.configCache, ...(knownWeek === undefined ? {} : { knownWeek }) },
+          { now, log: app.log, configCache: services.configCache, installationRepositories, ...(knownWeek === undefined ? {} : { knownWeek }) },
         );
         if (outcome.action === "skipped" && outcome.reason === "no config") unconfigured.push(`${owner}/${repo}`);
         if (outcome.action !== "skipped" || outcome.reason === "already published") published.set(key, outcome.week ?? "");

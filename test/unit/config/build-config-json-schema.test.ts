@@ -11,7 +11,7 @@ describe("buildConfigJsonSchema", () => {
 
   it("allows `_extends`, `mode` and the seven sections at the top, and nothing else", () => {
     const schema = buildConfigJsonSchema();
-    expect(Object.keys(schema.properties as object)).toEqual(["_extends", "mode", "checks", "reasoning", "tests", "review", "size", "flaky", "report"]);
+    expect(Object.keys(schema.properties as object)).toEqual(["_extends", "mode", "checks", "reasoning", "tests", "review", "size", "flaky", "report", "rollup"]);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -188,7 +188,7 @@ describe("validateConfig: one message per kind of problem", () => {
     [
       "a __proto__ key",
       "__proto__:\n  polluted: true\n",
-      [[1, "__proto__", "`__proto__` is not a known key. The keys here are `mode`, `checks`, `reasoning`, `tests`, `review`, `size`, `flaky` and `report`."]],
+      [[1, "__proto__", "`__proto__` is not a known key. The keys here are `mode`, `checks`, `reasoning`, `tests`, `review`, `size`, `flaky`, `report` and `rollup`."]],
     ],
     [
       "a very long key (cut in the message)",
@@ -343,5 +343,43 @@ describe("validateConfig: extended files", () => {
     const result = validateConfig([repoFile(null), org("flaky:\n  max_open: 2\n")]);
     expect(result.sources).toEqual([ORG_FILE]);
     expect(result.config.flaky.max_open).toBe(2);
+  });
+});
+
+describe("validateConfig: rollup (issue 16)", () => {
+  const org = (text: string | null): ConfigSource => ({ path: ORG_FILE, text });
+
+  it("reads rollup.repos from the repository's own file", () => {
+    const { config, errors } = validateConfig([repoFile('rollup:\n  repos: [acme/widgets, "acme/*", acme/gadgets.js]\n')]);
+    expect(errors).toEqual([]);
+    expect(config.rollup.repos).toEqual(["acme/widgets", "acme/*", "acme/gadgets.js"]);
+  });
+
+  it("defaults to no rollup", () => {
+    expect(DEFAULT_CONFIG.rollup).toEqual({ repos: [] });
+  });
+
+  it("never inherits a rollup: not from the org's .github repository, not through _extends", () => {
+    // A repository without a file of its own gets the org's config: its report stays its own.
+    const fallback = validateConfig([repoFile(null), org("rollup:\n  repos: [acme/widgets]\nflaky:\n  max_open: 2\n")]);
+    expect(fallback.config.rollup.repos).toEqual([]);
+    expect(fallback.config.flaky.max_open).toBe(2);
+    expect(fallback.errors).toEqual([]);
+    // The repository's own file extends the org's, and has a rollup of its own: its own wins as a whole.
+    const extended = validateConfig([repoFile("_extends: .github\nreport:\n  enabled: true\n"), org("rollup:\n  repos: [acme/widgets]\n")]);
+    expect(extended.config.rollup.repos).toEqual([]);
+    const own = validateConfig([repoFile("_extends: .github\nrollup:\n  repos: [acme/gadgets]\n"), org("rollup:\n  repos: [acme/widgets]\n")]);
+    expect(own.config.rollup.repos).toEqual(["acme/gadgets"]);
+  });
+
+  it.each([
+    ["a repository without an owner", "rollup:\n  repos: [widgets]\n"],
+    ["a wildcard inside a name", "rollup:\n  repos: [acme/wid*]\n"],
+    ["a URL", "rollup:\n  repos: [https://github.com/acme/widgets]\n"],
+  ])("refuses %s, naming the line, and falls back to no rollup", (_name, text) => {
+    const result = validateConfig([repoFile(text)]);
+    expect(result.config.rollup.repos).toEqual([]);
+    expect(result.errors.map((error) => [error.line, error.keyPath, error.section])).toEqual([[2, "rollup.repos[0]", "rollup"]]);
+    expect(result.errors[0]?.message).toContain('"acme/widgets"');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../../src/config/schema.js";
+import { composeRollupReport } from "../../../src/report/compose-rollup-report.js";
 import { composeWeeklyReport, planWeeklyReport } from "../../../src/report/compose-weekly-report.js";
 import { REPORT_RULES } from "../../../src/rules/registry.js";
 import { buildReportFacts, buildReportFlakyIssue, buildReportPullRequest, reviewBy } from "../../helpers/build-report-facts.js";
@@ -42,5 +43,44 @@ describe("the weekly report names no one", () => {
   it("still says how many were asked and which teams, so the retro can act on it", () => {
     expect(report.body).toContain("2 reviewers and team acme/billing requested");
     expect(report.body).toContain("1 reviewer requested");
+  });
+});
+
+/** Issue 16: a rollup's issue, its By repository table included, names no one either. */
+describe("a rollup's weekly report names no one", () => {
+  const people = ["brendan", "alice-dev", "octocat", "kim42", "assignee-ana"];
+  const config = configSchema.parse({ review: { business_hours: false, first_review_within: "4h" }, rollup: { repos: ["acme/widgets", "acme/gadgets"] } });
+  const plan = planWeeklyReport({ week: "2026-W47", report: config.report, reports: [], rollup: true });
+  const author = (login: string) => ({ login, type: "User" });
+  const repository = (repo: string, login: string) => ({
+    name: `acme/${repo}`,
+    url: `https://github.com/acme/${repo}`,
+    config,
+    configErrors: 1,
+    facts: buildReportFacts({
+      repo,
+      window: { week: "2026-W47", start: plan.spanStart, end: plan.window.end },
+      pullRequests: [
+        buildReportPullRequest({ number: 1, htmlUrl: `https://github.com/acme/${repo}/pull/1`, author: author(login), createdAt: "2026-11-17T09:00:00Z", review: { requestedReviewers: ["alice-dev", "octocat"] } }),
+      ],
+      flakyIssues: [buildReportFlakyIssue({ number: 100, htmlUrl: `https://github.com/acme/${repo}/issues/100`, assignees: ["assignee-ana"] })],
+    }),
+  });
+  const report = composeRollupReport({
+    plan,
+    repositories: [repository("widgets", "brendan"), repository("gadgets", "kim42")],
+    notIncluded: [{ repository: "acme/secret", reason: "unreadable" }],
+    home: { owner: "acme", repo: ".github" },
+    config,
+    rules: REPORT_RULES,
+    apiCalls: 9,
+    configUrl: "https://github.com/acme/.github/blob/HEAD/.github/eng-health.yml",
+    maxRepositories: 50,
+  });
+
+  it("has no @mention and no login of an author, a requested reviewer or an assignee, in any section", () => {
+    expect(report.body).toContain("## By repository");
+    expect(report.body).not.toMatch(/@[A-Za-z0-9]/);
+    for (const login of people) expect(report.body).not.toContain(login);
   });
 });
