@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { holidayEntryProblem } from "../time/holiday-calendar.js";
-import { DURATION_PATTERN } from "./duration.js";
-import { LEVELS } from "../model/rule-result.js";
+import { durationSchema, globList, HOLIDAY_PATTERN, levelSchema, reportDaySchema, timeOfDaySchema, timezoneSchema, weekdaySchema } from "./schema-values.js";
 
 /**
  * The one source of truth for `.github/eng-health.yml`: the TypeScript type
@@ -11,45 +10,6 @@ import { LEVELS } from "../model/rule-result.js";
  *
  * The reference with every default is in the README ("Configuration").
  */
-
-/** How much a rule's failure counts: `notice` is shown but never changes the conclusion. */
-export const levelSchema = z.enum(LEVELS).describe("off | notice | warning | failure");
-
-const globList = (defaults: string[], description: string) =>
-  z.array(z.string().min(1)).default(defaults).describe(description);
-
-const durationSchema = z
-  .string()
-  .regex(DURATION_PATTERN, { message: "must be a duration such as 30m, 4h or 2d" })
-  .describe("A duration: a whole number followed by m, h or d (30m, 4h, 2d).");
-
-const timeOfDaySchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as "09:00"' })
-  .describe('A time of day, "HH:MM", 24-hour clock.');
-
-const timezoneSchema = z
-  .string()
-  .refine((zone) => isValidTimeZone(zone), { message: "must be an IANA time zone such as Europe/Berlin" })
-  .describe("An IANA time zone name such as UTC, Europe/Berlin or America/New_York.");
-
-/** An ISO date or a country code with an optional region: `2026-12-25`, `DE`, `US-CA`. */
-const HOLIDAY_PATTERN = /^(\d{4}-\d{2}-\d{2}|[A-Z]{2}(-[A-Z0-9]{1,3})?)$/;
-
-const weekdaySchema = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
-export type Weekday = z.infer<typeof weekdaySchema>;
-
-const reportDaySchema = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
-
-/** True when `zone` is a time zone the runtime's Intl knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const checksSchema = z
   .strictObject({

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { BusinessHours, Weekday } from "../../../src/config/schema.js";
+import type { BusinessHours } from "../../../src/config/schema.js";
+import type { Weekday } from "../../../src/config/schema-values.js";
 import { createBusinessClock } from "../../../src/time/business-clock.js";
 
 const RUNS = { numRuns: 200 };

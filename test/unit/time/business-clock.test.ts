@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BusinessHours, Weekday } from "../../../src/config/schema.js";
+import type { BusinessHours } from "../../../src/config/schema.js";
+import type { Weekday } from "../../../src/config/schema-values.js";
 import { createBusinessClock } from "../../../src/time/business-clock.js";
 
 const WEEKDAYS: Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
