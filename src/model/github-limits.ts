@@ -68,3 +68,21 @@ export const MAX_LISTED_FILES = 3_000;
  * search"; the GraphQL `search` connection stops there too).
  */
 export const SEARCH_RESULT_CAP = 1000;
+
+/**
+ * Annotations of one kind (error, warning, notice) that GitHub Actions shows
+ * per step when a step writes them as workflow commands (`::warning file=…::`);
+ * the rest are dropped without a word, and a job shows 50 at most in all
+ * (actions/toolkit, `docs/problem-matchers.md`, "Limitations": "10 warning
+ * annotations, 10 error annotations, and 10 notice annotations per step",
+ * "50 annotations per job").
+ */
+export const ANNOTATIONS_SHOWN_PER_TYPE = 10;
+
+/**
+ * Most one step's job summary (the file at `GITHUB_STEP_SUMMARY`) may hold:
+ * "each step is restricted to a maximum size of 1MiB" (GitHub docs,
+ * "Workflow commands for GitHub Actions", "Adding a job summary"). Measured in
+ * UTF-8 bytes.
+ */
+export const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;

@@ -1,0 +1,15 @@
+import type { ConfigError } from "./config-result.js";
+
+/**
+ * The config errors that stop a weekly report from being published: errors in
+ * the `report` section, and any file ignored as a whole (`keyPath` `""`), since
+ * either may hide `enabled: false`, other labels or another time zone, and a
+ * typo must not publish against the team's wishes. Errors in other sections
+ * only change the figures' rules and do not stop it. Pure.
+ *
+ * @param errors the loaded config's errors (`ConfigResult.errors`)
+ * @returns those that block publishing, in their order; empty when none do
+ */
+export function reportConfigErrors(errors: readonly ConfigError[]): ConfigError[] {
+  return errors.filter((error) => error.section === "report" || error.keyPath === "");
+}
