@@ -20741,6 +20741,7 @@ function createClient(options) {
     auth: options.token,
     baseUrl: apiUrl,
     userAgent: options.userAgent,
+    ...options.octokitLog ? { log: options.octokitLog } : {},
     retry: {
       enabled: options.retry?.enabled ?? true,
       ...options.retry?.baseDelayMs !== void 0 ? { retryAfterBaseValue: options.retry.baseDelayMs } : {}
@@ -91729,7 +91730,7 @@ function chooseCommand(input2) {
   if (eventName === "issues") return action !== void 0 && ISSUE_ACTIONS.has(action) ? { command: "flaky-checklist" } : nothingFor(event);
   return {
     command: null,
-    notice: `eng-health has nothing to do on ${eventName}: it runs on ${SUPPORTED_EVENTS.join(", ")}.`
+    notice: `eng-health has nothing to do on ${eventName}: it runs on ${joinWords([...SUPPORTED_EVENTS])}.`
   };
 }
 function nothingFor(event) {
@@ -93432,6 +93433,7 @@ async function runWeeklyReport(client, input2, io, log) {
 async function runAction(env, io, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const log = createActionLog(io);
+  const debugLine = (message) => io.log(workflowCommand("debug", {}, message));
   try {
     const inputs = readActionInputs(env);
     const context = readActionContext(env);
@@ -93448,7 +93450,11 @@ async function runAction(env, io, options = {}) {
       apiUrl: context.apiUrl,
       ...context.graphqlUrl !== null ? { graphqlUrl: context.graphqlUrl } : {},
       userAgent: "eng-health-action",
-      log: (message) => io.log(workflowCommand("warning", {}, `eng-health: ${message}`))
+      log: (message) => io.log(workflowCommand("warning", {}, `eng-health: ${message}`)),
+      // Octokit's request log (a line per request, and the expected 404 of a missing config file) is for debugging only.
+      octokitLog: { debug: () => {
+      }, info: () => {
+      }, warn: debugLine, error: debugLine }
     });
     if (choice.command === "check") return await runPullRequestCheck(client, { context, payload, now: now2 }, io, log);
     if (choice.command === "report") return await runWeeklyReport(client, { context, inputs, now: now2 }, io, log);

@@ -46,6 +46,20 @@ export interface CreateClientOptions {
   throttle?: { enabled?: boolean; baseDelayMs?: number };
   /** Told each time a rate limit is hit, in one line: the request, and the wait in seconds or that it gives up. */
   log?: (message: string) => void;
+  /**
+   * Where Octokit's own log goes (its request log: a line per failed request,
+   * such as the expected 404 of a missing config file, and deprecation
+   * warnings); default Octokit's, which writes warnings and errors to the console.
+   */
+  octokitLog?: OctokitLog;
+}
+
+/** Octokit's `log` option: one function per level, each given a message. */
+export interface OctokitLog {
+  debug: (message: string) => void;
+  info: (message: string) => void;
+  warn: (message: string) => void;
+  error: (message: string) => void;
 }
 
 /**
@@ -81,6 +95,7 @@ export function createClient(options: CreateClientOptions): Client {
     auth: options.token,
     baseUrl: apiUrl,
     userAgent: options.userAgent,
+    ...(options.octokitLog ? { log: options.octokitLog } : {}),
     retry: {
       enabled: options.retry?.enabled ?? true,
       ...(options.retry?.baseDelayMs !== undefined ? { retryAfterBaseValue: options.retry.baseDelayMs } : {}),
