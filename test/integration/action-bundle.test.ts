@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { startSyntheticGitHub, type SyntheticGitHub } from "../../bench/synthetic-github.js";
 import { buildSyntheticRepository, type SyntheticRepository } from "../../bench/synthetic-repository.js";
 import { createClient } from "../../src/github/create-client.js";
@@ -7,7 +10,7 @@ import { checkPullRequest } from "../../src/pipelines/check-pull-request.js";
 import { createServices } from "../../src/pipelines/services.js";
 import { isoWeekWindow, lastCompleteIsoWeek } from "../../src/time/iso-week.js";
 import { examplePayload } from "../helpers/payloads.js";
-import { checkOutAction, runActionBundle } from "../helpers/run-action-bundle.js";
+import { checkOutAction, REPO_ROOT, runActionBundle } from "../helpers/run-action-bundle.js";
 import { startStandInGitHub, type StandInRequest } from "../helpers/stand-in-github.js";
 
 // These tests run the committed dist/action.js as the runner would (`node dist/action.js` in a
@@ -191,5 +194,38 @@ describe("the GitHub Action bundle on a schedule", () => {
     expect(second.summary).toContain(`is already published as [#${reports[0]?.number}](${url}), so it was left as it is.`);
     // The config (the repository's file, then the organisation's .github) and one listing: nothing built, nothing written.
     expect({ rest: server.requests.rest - before.rest, graphql: server.requests.graphql - before.graphql }).toEqual({ rest: 3, graphql: 0 });
+  });
+});
+
+describe("the committed bundle and action.yml", () => {
+  const bundle = readFileSync(join(REPO_ROOT, "dist", "action.js"), "utf8");
+
+  it("is one self-contained ES module without Probot, machine paths or timestamps", () => {
+    // CommonJS dependencies bundled into an ES module call require for Node's built-ins.
+    expect(bundle.startsWith("import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n")).toBe(true);
+    expect(bundle).not.toMatch(/^\/\/ node_modules\/probot\//m);
+    expect(bundle).toMatch(/^\/\/ src\/action\.ts$/m); // paths relative to the repository, so any clone builds the same bytes
+    expect(bundle).not.toContain(REPO_ROOT);
+    expect(bundle).not.toMatch(/^import .* from "(?!node:)[^"]*";$/m); // nothing left to install
+  });
+
+  it("declares a node24 JavaScript action running dist/action.js, with the inputs, outputs and branding the README documents", () => {
+    const action = parseYaml(readFileSync(join(REPO_ROOT, "action.yml"), "utf8")) as {
+      name: string;
+      description: string;
+      branding: { icon: string; color: string };
+      inputs: Record<string, { default?: string; required?: boolean }>;
+      outputs: Record<string, { description: string }>;
+      runs: { using: string; main: string };
+    };
+    expect(action.runs).toEqual({ using: "node24", main: "dist/action.js" });
+    expect(Object.keys(action.inputs)).toEqual(["github-token", "command", "week", "publish"]);
+    expect(action.inputs["github-token"]?.default).toBe("${{ github.token }}");
+    expect(action.inputs.command?.default).toBe("auto");
+    expect(action.inputs.publish?.default).toBe("true");
+    expect(Object.keys(action.outputs)).toEqual(["conclusion", "report-url"]);
+    // GitHub Marketplace shows at most 125 characters of the description.
+    expect(action.description.length).toBeLessThanOrEqual(125);
+    expect(action.branding).toEqual({ icon: "activity", color: "green" });
   });
 });
