@@ -40,7 +40,6 @@ export interface RunActionOptions {
 export async function runAction(env: Readonly<Record<string, string | undefined>>, io: ActionIo, options: RunActionOptions = {}): Promise<number> {
   const now = options.now ?? new Date();
   const log = createActionLog(io);
-  const debugLine = (message: string): void => io.log(workflowCommand("debug", {}, message));
   try {
     const inputs = readActionInputs(env);
     const context = readActionContext(env);
@@ -59,7 +58,9 @@ export async function runAction(env: Readonly<Record<string, string | undefined>
       userAgent: "eng-health-action",
       log: (message) => io.log(workflowCommand("warning", {}, `eng-health: ${message}`)),
       // Octokit's request log (a line per request, and the expected 404 of a missing config file) is for debugging only.
-      octokitLog: { debug: () => {}, info: () => {}, warn: debugLine, error: debugLine },
+      octokitLog: (level, message) => {
+        if (level === "warn" || level === "error") io.log(workflowCommand("debug", {}, message));
+      },
     });
     if (choice.command === "check") return await runPullRequestCheck(client, { context, payload, now }, io, log);
     if (choice.command === "report") return await runWeeklyReport(client, { context, inputs, now }, io, log);

@@ -47,19 +47,11 @@ export interface CreateClientOptions {
   /** Told each time a rate limit is hit, in one line: the request, and the wait in seconds or that it gives up. */
   log?: (message: string) => void;
   /**
-   * Where Octokit's own log goes (its request log: a line per failed request,
-   * such as the expected 404 of a missing config file, and deprecation
-   * warnings); default Octokit's, which writes warnings and errors to the console.
+   * Where Octokit's own log goes (its request log, `GET /repos/… - 404 with id … in 12ms`,
+   * and its warnings), one line each with its level. Unset: Octokit's default
+   * (warnings and errors, failed requests included, on the console).
    */
-  octokitLog?: OctokitLog;
-}
-
-/** Octokit's `log` option: one function per level, each given a message. */
-export interface OctokitLog {
-  debug: (message: string) => void;
-  info: (message: string) => void;
-  warn: (message: string) => void;
-  error: (message: string) => void;
+  octokitLog?: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
 /**
@@ -76,7 +68,8 @@ export interface OctokitLog {
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api).
  * A create sent with `request: { retries: 0 }` is never repeated by the retry plugin.
  *
- * @param options token, API and GraphQL URLs, user agent, plugin switches and a log callback
+ * @param options token, API and GraphQL URLs, user agent, plugin switches, and
+ *   the callbacks for rate-limit waits (`log`) and Octokit's own log (`octokitLog`)
  * @returns the client; `octokit.graphql` already points at the GraphQL URL,
  *   and `requestCount(client)` gives the requests it has sent
  */
@@ -91,11 +84,21 @@ export function createClient(options: CreateClientOptions): Client {
       return again;
     };
   const throttleOn = options.throttle?.enabled ?? true;
+  const octokitLog = options.octokitLog;
   const octokit = new ClientOctokit({
     auth: options.token,
+    ...(octokitLog
+      ? {
+          log: {
+            debug: (message: string) => octokitLog("debug", message),
+            info: (message: string) => octokitLog("info", message),
+            warn: (message: string) => octokitLog("warn", message),
+            error: (message: string) => octokitLog("error", message),
+          },
+        }
+      : {}),
     baseUrl: apiUrl,
     userAgent: options.userAgent,
-    ...(options.octokitLog ? { log: options.octokitLog } : {}),
     retry: {
       enabled: options.retry?.enabled ?? true,
       ...(options.retry?.baseDelayMs !== undefined ? { retryAfterBaseValue: options.retry.baseDelayMs } : {}),
