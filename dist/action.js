@@ -20737,11 +20737,19 @@ function createClient(options) {
     return again;
   };
   const throttleOn = options.throttle?.enabled ?? true;
+  const octokitLog = options.octokitLog;
   const octokit = new ClientOctokit({
     auth: options.token,
+    ...octokitLog ? {
+      log: {
+        debug: (message) => octokitLog("debug", message),
+        info: (message) => octokitLog("info", message),
+        warn: (message) => octokitLog("warn", message),
+        error: (message) => octokitLog("error", message)
+      }
+    } : {},
     baseUrl: apiUrl,
     userAgent: options.userAgent,
-    ...options.octokitLog ? { log: options.octokitLog } : {},
     retry: {
       enabled: options.retry?.enabled ?? true,
       ...options.retry?.baseDelayMs !== void 0 ? { retryAfterBaseValue: options.retry.baseDelayMs } : {}
@@ -93433,7 +93441,6 @@ async function runWeeklyReport(client, input2, io, log) {
 async function runAction(env, io, options = {}) {
   const now2 = options.now ?? /* @__PURE__ */ new Date();
   const log = createActionLog(io);
-  const debugLine = (message) => io.log(workflowCommand("debug", {}, message));
   try {
     const inputs = readActionInputs(env);
     const context = readActionContext(env);
@@ -93452,9 +93459,9 @@ async function runAction(env, io, options = {}) {
       userAgent: "eng-health-action",
       log: (message) => io.log(workflowCommand("warning", {}, `eng-health: ${message}`)),
       // Octokit's request log (a line per request, and the expected 404 of a missing config file) is for debugging only.
-      octokitLog: { debug: () => {
-      }, info: () => {
-      }, warn: debugLine, error: debugLine }
+      octokitLog: (level, message) => {
+        if (level === "warn" || level === "error") io.log(workflowCommand("debug", {}, message));
+      }
     });
     if (choice.command === "check") return await runPullRequestCheck(client, { context, payload, now: now2 }, io, log);
     if (choice.command === "report") return await runWeeklyReport(client, { context, inputs, now: now2 }, io, log);
