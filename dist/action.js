@@ -92153,7 +92153,7 @@ async function runPullRequestCheck(client, input2, io, log) {
       log.warn({ err: writeError }, "eng-health: the neutral check run explaining this could not be written either");
     }
     io.summary(`> [!WARNING]
-> eng-health could not check pull request #${pr.number}: ${describeFailure(error62)} Re-run this job to try again.
+> eng-health could not check pull request #${pr.number}: ${describeFailure(error62)} Re-run this job to try again; if it fails again, does the workflow's \`permissions\` block grant what the README lists (\`checks: write\`, \`pull-requests: read\`, \`contents: read\`, \`issues: read\`)?
 `);
     return 1;
   }

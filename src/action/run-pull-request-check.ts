@@ -73,7 +73,7 @@ export async function runPullRequestCheck(client: GitHubClient, input: PullReque
     } catch (writeError) {
       log.warn({ err: writeError }, "eng-health: the neutral check run explaining this could not be written either");
     }
-    io.summary(`> [!WARNING]\n> eng-health could not check pull request #${pr.number}: ${describeFailure(error)} Re-run this job to try again.\n`);
+    io.summary(`> [!WARNING]\n> eng-health could not check pull request #${pr.number}: ${describeFailure(error)} Re-run this job to try again; if it fails again, does the workflow's \`permissions\` block grant what the README lists (\`checks: write\`, \`pull-requests: read\`, \`contents: read\`, \`issues: read\`)?\n`);
     return 1;
   }
 
