@@ -86,4 +86,3 @@ export const MAX_LISTED_FILES = 3_000;
  * search"; the GraphQL `search` connection stops there too).
  */
 export const SEARCH_RESULT_CAP = 1000;
-
