@@ -3,9 +3,9 @@ import type { GitHubClient } from "../github/github-client.js";
 import { loadConfig } from "../github/load-config.js";
 import { buildRollupReport } from "../pipelines/build-rollup-report.js";
 import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
-import { isoWeekWindow, lastCompleteIsoWeek, parseIsoWeek } from "../time/iso-week.js";
+import { chooseReportWeek } from "../time/choose-report-week.js";
+import { parseIsoWeek } from "../time/iso-week.js";
 import { publishReport } from "../publish/publish-report.js";
-import { parseInstant } from "../time/parse-instant.js";
 import { UsageError } from "./parse-args.js";
 import type { CliIo } from "./run-check.js";
 
@@ -44,16 +44,7 @@ export async function runReport(
   const calls = requestMeter(client);
   const loaded = await loadConfig(client, { owner, repo });
   const config = loaded.config;
-  const timezone = config.report.timezone;
-  const nowIso = input.now.toISOString();
-  const week = input.week ?? lastCompleteIsoWeek(nowIso, timezone);
-
-  const window = usageCheck(() => isoWeekWindow(week, timezone));
-  if (parseInstant(window.end) > input.now.getTime()) {
-    throw new UsageError(
-      `${window.week} has not ended yet in ${timezone} (it ends ${window.end}); the last complete week is ${lastCompleteIsoWeek(nowIso, timezone)}`,
-    );
-  }
+  const window = usageCheck(() => chooseReportWeek({ week: input.week, nowIso: input.now.toISOString(), timezone: config.report.timezone }));
 
   const common = {
     owner,

@@ -33,6 +33,24 @@ export const MAX_ANNOTATION_MESSAGE_BYTES = 65_535;
 export const MAX_ANNOTATION_TITLE_CHARS = 255;
 
 /**
+ * Annotations of one kind (error, warning, notice) that GitHub Actions shows
+ * per step when a step writes them as workflow commands (`::warning file=…::`);
+ * the rest are dropped without a word, and a job shows 50 at most in all
+ * (actions/toolkit, `docs/problem-matchers.md`, "Limitations": "10 warning
+ * annotations, 10 error annotations, and 10 notice annotations per step",
+ * "50 annotations per job").
+ */
+export const ANNOTATIONS_SHOWN_PER_TYPE = 10;
+
+/**
+ * Most one step's job summary (the file at `GITHUB_STEP_SUMMARY`) may hold:
+ * "each step is restricted to a maximum size of 1MiB" (GitHub docs,
+ * "Workflow commands for GitHub Actions", "Adding a job summary"). Measured in
+ * UTF-8 bytes.
+ */
+export const MAX_STEP_SUMMARY_BYTES = 1024 * 1024;
+
+/**
  * Most a check run's `output.title` holds. GitHub documents no limit for it;
  * this is ours, so a long skip reason (an error message, say) still reads as
  * one line in the pull request's checks list. Measured in UTF-8 bytes.

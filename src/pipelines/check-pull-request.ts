@@ -1,16 +1,18 @@
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
 import { findCheckRunByName } from "../github/find-check-run.js";
-import { upsertCheckRun } from "../publish/upsert-check-run.js";
+import { upsertCheckRun, type CheckRunWriteResult } from "../publish/upsert-check-run.js";
 import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
 import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { loadConfig } from "../github/load-config.js";
+import { loadConfig, type LoadedConfig } from "../github/load-config.js";
 import type { PullRequestPayload } from "../github/pull-request-payload.js";
 import { nudgeIfDue } from "../publish/nudge-if-due.js";
 import type { Log } from "../model/log.js";
 import type { Services } from "./services.js";
 import { httpStatus } from "../github/http-status.js";
 import { gatherAndEvaluate } from "./gather-and-evaluate.js";
+import type { GatheredPullRequest } from "../github/gather-pull-request-facts.js";
+import type { PullRequestEvaluation } from "../check-run/evaluate-pull-request.js";
 
 /** One PR to check, and the delivery that asked for it. */
 export interface CheckTarget {
@@ -30,6 +32,94 @@ export interface CheckOutcome {
   created: boolean;
   /** GitHub requests made for this check (besides the installation token), as `countRequests` counts them. */
   apiCalls: number;
+}
+
+/** The first stages of a PR check: the config read, the gathered facts and the evaluation. */
+export interface EvaluatedCheckTarget {
+  loaded: LoadedConfig;
+  gathered: GatheredPullRequest;
+  evaluation: PullRequestEvaluation;
+}
+
+/**
+ * The judge stages of a PR check, shared by the app and the GitHub Action:
+ * with the config already read from the default branch (`loadConfig`, read
+ * first so a failure here can still name the run by `checks.name`), gather the
+ * PR's facts and evaluate every rule (`gatherAndEvaluate`). Writes nothing.
+ *
+ * @param target the PR and its repository; `action` is the webhook action, when there is one
+ * @param deps `services` (caches, clock `now`, the app id) and the `loaded` config
+ * @returns the config, the facts (with the existing run's id) and the evaluation
+ * @throws the client's errors while reading
+ */
+export async function evaluateCheckTarget(
+  client: GitHubClient,
+  target: Omit<CheckTarget, "deliveryId">,
+  deps: { services: Services; loaded: LoadedConfig },
+): Promise<EvaluatedCheckTarget> {
+  const { owner, repo, pr } = target;
+  const { services, loaded } = deps;
+  const { gathered, evaluation } = await gatherAndEvaluate(client, {
+    owner,
+    repo,
+    pr,
+    loaded,
+    ...(target.action !== undefined ? { action: target.action } : {}),
+    now: services.now().toISOString(),
+    snapshotCache: services.snapshotCache,
+    ...(services.appId !== undefined ? { appId: services.appId } : {}),
+  });
+  return { loaded, gathered, evaluation };
+}
+
+/**
+ * Write an evaluation's check run on the PR's head SHA (`upsertCheckRun`:
+ * created, or updated when `gathered` found one), completed with its conclusion.
+ *
+ * @param input the repository, the head SHA and the evaluated target
+ * @returns the run's id and whether it was created
+ * @throws the client's `RequestError` when GitHub refuses the write (403 for a read-only token)
+ */
+export async function writeCheckRun(
+  client: GitHubClient,
+  input: { owner: string; repo: string; headSha: string; evaluated: EvaluatedCheckTarget },
+): Promise<CheckRunWriteResult> {
+  const { loaded, gathered, evaluation } = input.evaluated;
+  return upsertCheckRun(client, {
+    owner: input.owner,
+    repo: input.repo,
+    name: loaded.config.checks.name,
+    headSha: input.headSha,
+    existingId: gathered.existingCheckRunId,
+    conclusion: evaluation.conclusion,
+    output: evaluation.output,
+    ...(evaluation.detailsUrl !== undefined ? { detailsUrl: evaluation.detailsUrl } : {}),
+  });
+}
+
+/**
+ * The run for a PR whose evaluation failed: `neutral`, with a plain-words
+ * reason ({@link describeFailure}, never a stack trace), how to try again and
+ * the delivery id when there is one; found by name and head SHA first, so a
+ * run already there is updated rather than doubled.
+ *
+ * @param input the repository, the run's name (`checks.name`, or the default
+ *   when the config could not be read), the head SHA, the error and the delivery id
+ * @returns the run's id and whether it was created
+ * @throws the client's `RequestError` when even this run cannot be written
+ */
+export async function writeEvaluationFailure(
+  client: GitHubClient,
+  input: { owner: string; repo: string; name: string; headSha: string; error: unknown; deliveryId?: string },
+): Promise<CheckRunWriteResult> {
+  const { owner, repo, name, headSha } = input;
+  const output = renderEvaluationFailure({
+    reason: describeFailure(input.error),
+    ...(input.deliveryId !== undefined ? { deliveryId: input.deliveryId } : {}),
+    referenceUrl: CONFIG_REFERENCE_URL,
+  });
+  const existingId = await findCheckRunByName(client, { owner, repo, name, headSha });
+  return upsertCheckRun(client, { owner, repo, name, headSha, existingId, conclusion: "neutral", output });
 }
 
 /**
@@ -56,26 +146,9 @@ export async function checkPullRequest(
   try {
     const loaded = await loadConfig(client, { owner, repo }, deps.services.configCache);
     checkName = loaded.config.checks.name;
-    const { gathered, evaluation } = await gatherAndEvaluate(client, {
-      owner,
-      repo,
-      pr,
-      loaded,
-      ...(target.action !== undefined ? { action: target.action } : {}),
-      now: deps.services.now().toISOString(),
-      snapshotCache: deps.services.snapshotCache,
-      ...(deps.services.appId !== undefined ? { appId: deps.services.appId } : {}),
-    });
-    const written = await upsertCheckRun(client, {
-      owner,
-      repo,
-      name: checkName,
-      headSha: pr.head.sha,
-      existingId: gathered.existingCheckRunId,
-      conclusion: evaluation.conclusion,
-      output: evaluation.output,
-      ...(evaluation.detailsUrl !== undefined ? { detailsUrl: evaluation.detailsUrl } : {}),
-    });
+    const evaluated = await evaluateCheckTarget(client, target, { services: deps.services, loaded });
+    const { gathered, evaluation } = evaluated;
+    const written = await writeCheckRun(client, { owner, repo, headSha: pr.head.sha, evaluated });
     log.info(
       { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() },
       "eng-health: check run written",
@@ -89,23 +162,13 @@ export async function checkPullRequest(
     return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() };
   } catch (error) {
     log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");
-    const output = renderEvaluationFailure({ reason: describeFailure(error), deliveryId, referenceUrl: CONFIG_REFERENCE_URL });
-    const existingId = await findCheckRunByName(client, { owner, repo, name: checkName, headSha: pr.head.sha });
-    const written = await upsertCheckRun(client, {
-      owner,
-      repo,
-      name: checkName,
-      headSha: pr.head.sha,
-      existingId,
-      conclusion: "neutral",
-      output,
-    });
+    const written = await writeEvaluationFailure(client, { owner, repo, name: checkName, headSha: pr.head.sha, error, deliveryId });
     return { conclusion: "neutral", checkRunId: written.id, created: written.created, apiCalls: calls() };
   }
 }
 
 /** A plain-words reason for a failed evaluation (no stack traces in a check run). */
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   const status = httpStatus(error);
   if (status === 403 || status === 429) return "GitHub's rate limit was reached while reading this pull request.";
   if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) while reading this pull request.`;

@@ -1,3 +1,4 @@
+import { reportConfigErrors } from "../config/report-config-errors.js";
 import { requestMeter } from "../github/count-requests.js";
 import { loadConfig, type ConfigResponseCache } from "../github/load-config.js";
 import { findReportIssues } from "../github/find-report-issues.js";
@@ -52,7 +53,7 @@ export async function publishWeeklyReport(
   const loaded = await loadConfig(client, { owner, repo: repo.repo }, deps.configCache);
   const report = loaded.config.report;
   // A broken report section, or a whole file ignored, may hide `enabled: false` or another schedule.
-  const reportErrors = loaded.errors.filter((error) => error.section === "report" || error.section === "rollup" || error.keyPath === "");
+  const reportErrors = reportConfigErrors(loaded.errors);
   if (reportErrors.length > 0) {
     deps.log.warn({ owner, repo: repo.repo, errors: reportErrors.map((error) => error.message) }, "eng-health: weekly report skipped: the report config has errors");
     return { action: "skipped", reason: "config errors" };
