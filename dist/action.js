@@ -88490,7 +88490,7 @@ var sizeSchema = external_exports.strictObject({
     "Files whose lines do not count (globs). Files marked linguist-generated in the root .gitattributes never count either."
   ),
   skip_labels: globList(["skip-size"], "Labels that skip this rule on a PR.")
-}).prefault({});
+}).prefault({}).describe("Small pull requests: added plus deleted lines, generated and lock files left out, within the team's limit.");
 var businessHoursSchema = external_exports.strictObject({
   timezone: timezoneSchema.default("UTC"),
   start: timeOfDaySchema.default("09:00"),
