@@ -32,7 +32,7 @@ export async function handleIssue(context: Context<"issues">, services: Services
 
   if (payload.action !== "opened" && payload.action !== "labeled") return;
   const target = { owner, repo, number: issue.number, marker: FLAKY_CHECKLIST_MARKER };
-  if (services.comments.hasPosted(commentKey(target))) return; // just posted by this process: save the requests
+  if (await services.comments.hasPosted(commentKey(target))) return; // just posted by this process: save the requests
 
   const { config } = await loadConfig(context.octokit, { owner, repo }, services.configCache);
   const wanted = wantsFlakyChecklist(

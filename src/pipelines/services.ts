@@ -1,7 +1,8 @@
 import type { RepoSnapshot } from "../github/gather-pull-request-state.js";
 import type { ContentResponse } from "../github/load-config.js";
 import { TtlCache } from "../cache/ttl-cache.js";
-import { CommentLedger } from "../publish/comment-ledger.js";
+import { CommentLedger, type OnceLedger } from "../publish/comment-ledger.js";
+import { InProcessLock, type KeyedLock } from "../publish/keyed-lock.js";
 
 /** How long a repository's PR template and open flaky issues are reused: 5 minutes. */
 export const SNAPSHOT_TTL_MS = 5 * 60 * 1000;
@@ -15,20 +16,23 @@ export interface Services {
   snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
   /** Config file responses with their ETags: config reads are conditional, a 304 is free. */
   configCache: TtlCache<{ etag: string; response: ContentResponse }>;
-  /** One-time comments (flaky-test checklist, review nudge) this process is posting or just posted. */
-  comments: CommentLedger;
+  /** One-time comments (flaky-test checklist, review nudge) being posted or just posted: this process's memory, or Redis shared by every replica. */
+  comments: OnceLedger;
+  /** One writer per key (a PR's check run, a repository's report): in this process, or in Redis across replicas. */
+  locks: KeyedLock;
   /** The current instant (tests pass a fixed one). */
   now: () => Date;
   /** This GitHub App's id (`APP_ID`), when known: lookups then read only its own check suite. */
   appId?: number;
 }
 
-/** Fresh services for one app instance. */
-export function createServices(options: { now?: () => Date; appId?: number } = {}): Services {
+/** Fresh services for one app instance (in-process ledger and locks unless given). */
+export function createServices(options: { now?: () => Date; appId?: number; comments?: OnceLedger; locks?: KeyedLock } = {}): Services {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
     configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5_000),
-    comments: new CommentLedger(),
+    comments: options.comments ?? new CommentLedger(),
+    locks: options.locks ?? new InProcessLock(),
     now: options.now ?? (() => new Date()),
     ...(options.appId !== undefined ? { appId: options.appId } : {}),
   };
