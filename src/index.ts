@@ -2,6 +2,7 @@ import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "pr
 import { observeRequests } from "./github/observe-requests.js";
 import { QUEUED_EVENTS } from "./pipelines/delivery-handlers.js";
 import { createServices, type Services } from "./pipelines/services.js";
+import type { DeliveryQueue } from "./queue/delivery-queue.js";
 import { runDelivery } from "./queue/run-delivery.js";
 import { acknowledgeDelivery } from "./server/acknowledge-delivery.js";
 import { AppMetrics } from "./server/app-metrics.js";
@@ -10,11 +11,23 @@ import { healthRoutes } from "./server/health-routes.js";
 import { installShutdown } from "./server/install-shutdown.js";
 import { allObservers, logJobs } from "./server/log-jobs.js";
 import { readSettings, type Settings } from "./server/settings.js";
-import { startBackends, type BackendOptions, type Backends } from "./server/start-backends.js";
+import { startBackends, type BackendOptions } from "./server/start-backends.js";
 import { startSchedulers } from "./schedule/start-schedulers.js";
 
+/** What {@link AppOptions.onStart} is given: the queue, and a way to stop this instance's jobs and connections. */
+export interface AppRuntime {
+  queue: DeliveryQueue;
+  /** Stop the schedulers, close the queue (waiting up to `timeoutMs` for running jobs) and Redis. */
+  stop(timeoutMs?: number): Promise<{ unfinished: string[] }>;
+}
+
 /** Test and benchmark knobs of {@link createApp}. */
-export type AppOptions = Partial<BackendOptions> & { exit?: (code: number) => void };
+export type AppOptions = Partial<BackendOptions> & {
+  /** Replaces `process.exit` after SIGTERM. */
+  exit?: (code: number) => void;
+  /** Told the runtime once the app is loaded (tests and the benchmark stop instances with it). */
+  onStart?: (runtime: AppRuntime) => void;
+};
 
 /**
  * Build the Probot app function: wires events to the queue, the queue to the
@@ -31,22 +44,16 @@ export type AppOptions = Partial<BackendOptions> & { exit?: (code: number) => vo
  * @throws at load time when `NODE_ENV=production` and `WEBHOOK_SECRET` is missing
  */
 export function createApp(settings: Settings, services: Services = createServices(), options: AppOptions = {}): ApplicationFunction {
-  return (app: Probot, appOptions?: ApplicationFunctionOptions) => {
+  return async (app: Probot, appOptions?: ApplicationFunctionOptions) => {
     assertWebhookSecret(settings);
-    const holder: { backends?: Backends } = {};
-    const metrics = new AppMetrics(() => holder.backends!.queue.counts()); // set on the next line, before any scrape
-    const { exit, ...backendOptions } = options;
-    const backends = (holder.backends = startBackends(settings, { ...backendOptions, observer: allObservers(metrics.jobObserver(), logJobs(app.log)) }));
-    const shared: Services = backends.redis ? { ...services, locks: backends.redis.locks, comments: backends.redis.comments } : services;
-    backends.queue.start(
-      runDelivery(app, {
-        services: shared,
-        observeClient: (octokit, job) => observeRequests(octokit, (request) => metrics.request(job.installationId ?? 0, request)),
-      }),
-    );
+    const { exit, onStart, ...backendOptions } = options;
+    const metrics = new AppMetrics(async () => (await started).queue.counts());
+    const started = startBackends(settings, { ...backendOptions, observer: allObservers(metrics.jobObserver(), logJobs(app.log)) });
 
+    // Subscribed before anything is awaited: `probot.receive()` may come before the backends are up.
+    const acknowledge = acknowledgeDelivery({ queue: () => started.then((backends) => backends.queue), metrics });
     // Probot types `on` with its own union of event names; QUEUED_EVENTS lists names of that union.
-    app.on(QUEUED_EVENTS as never, acknowledgeDelivery({ queue: backends.queue, metrics }));
+    app.on(QUEUED_EVENTS as never, acknowledge);
     app.on("installation", async (context) => {
       context.log.info(
         { deliveryId: context.id, action: context.payload.action, installation: context.payload.installation.id },
@@ -54,15 +61,32 @@ export function createApp(settings: Settings, services: Services = createService
       );
     });
     try {
-      appOptions?.addHandler(healthRoutes({ metrics, ready: () => backends.queue.ready() }));
+      appOptions?.addHandler(healthRoutes({ metrics, ready: async () => (await started).queue.ready() }));
     } catch {
       // `probot.receive()` in tests loads the app without an HTTP server: no routes to add.
     }
 
+    const backends = await started;
+    const shared: Services = backends.redis ? { ...services, locks: backends.redis.locks, comments: backends.redis.comments } : services;
+    backends.queue.start(
+      runDelivery(app, {
+        services: shared,
+        observeClient: (octokit, job) => observeRequests(octokit, (request) => metrics.request(job.installationId ?? 0, request)),
+      }),
+    );
     const schedulers = startSchedulers(app, settings, shared, backends.redis);
     if (settings.handleSignals) {
       installShutdown({ queue: backends.queue, timeoutMs: settings.shutdownTimeoutMs, log: app.log, stop: schedulers.stop, disconnect: backends.disconnect, ...(exit ? { exit } : {}) });
     }
+    onStart?.({
+      queue: backends.queue,
+      stop: async (timeoutMs = settings.shutdownTimeoutMs) => {
+        await schedulers.stop();
+        const closed = await backends.queue.close(timeoutMs);
+        await backends.disconnect();
+        return closed;
+      },
+    });
   };
 }
 

@@ -68,3 +68,19 @@ export const MAX_LISTED_FILES = 3_000;
  * search"; the GraphQL `search` connection stops there too).
  */
 export const SEARCH_RESULT_CAP = 1000;
+
+/**
+ * Milliseconds between two content-creating requests of one installation:
+ * GitHub's secondary rate limits allow "no more than 80 content-generating
+ * requests per minute" (GitHub docs, "Rate limits for the REST API",
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api),
+ * so 60,000 / 80 = 750 ms.
+ */
+export const CONTENT_WRITE_SPACING_MS = 750;
+
+/**
+ * Largest webhook body GitHub sends: "Payloads are capped at 25 MB"
+ * (GitHub docs, "Webhook events and payloads"). A larger body cannot be a
+ * real delivery and is refused before it is read.
+ */
+export const WEBHOOK_PAYLOAD_MAX_BYTES = 25 * 1024 * 1024;

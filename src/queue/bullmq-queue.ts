@@ -123,20 +123,16 @@ export class BullmqQueue implements DeliveryQueue {
     this.closing = true;
     let unfinished: string[] = [];
     if (this.worker) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<"timeout">((resolve) => {
-        timer = setTimeout(() => resolve("timeout"), timeoutMs);
-        timer.unref();
-      });
-      const outcome = await Promise.race([this.worker.close().then(() => "closed" as const), timeout]);
-      clearTimeout(timer);
-      if (outcome === "timeout") {
-        // Left running: their claims lapse and another replica's stalled check runs them.
-        unfinished = [...this.running];
-        await this.worker.close(true);
-      }
+      // Take no new job, give the running ones until the deadline, then close (forced when some still run:
+      // their claims lapse and another replica's stalled check runs them). Each step is bounded, so an
+      // unreachable Redis cannot hold the shutdown.
+      await settleWithin(this.worker.pause(true), timeoutMs);
+      const deadline = Date.now() + timeoutMs;
+      while (this.running.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      unfinished = [...this.running];
+      await settleWithin(this.worker.close(unfinished.length > 0), CLOSE_GRACE_MS);
     }
-    await this.queue.close();
+    await settleWithin(this.queue.close(), CLOSE_GRACE_MS);
     return { unfinished };
   }
 
@@ -165,6 +161,16 @@ export class BullmqQueue implements DeliveryQueue {
       this.running.delete(job.data.deliveryId);
     }
   }
+}
+
+/** How long closing the worker or the queue may take once the jobs are done, in ms. */
+const CLOSE_GRACE_MS = 2_000;
+
+/** Wait for `promise`, or `ms` milliseconds, whichever comes first (its failure is ignored). */
+async function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** BullMQ job ids may not contain `:` (its key separator); GitHub's delivery ids are GUIDs, so this changes nothing for them. */

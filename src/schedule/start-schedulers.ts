@@ -1,6 +1,5 @@
 import type { Probot } from "probot";
 import type { Services } from "../pipelines/services.js";
-import { startJobSchedulers } from "./start-job-schedulers.js";
 import { startScheduler } from "./start-scheduler.js";
 import type { Settings } from "../server/settings.js";
 import type { RedisBackends } from "../server/start-backends.js";
@@ -20,7 +19,8 @@ export function startSchedulers(
 ): { stop: () => Promise<void> } {
   if (!settings.scheduler) return { stop: async () => {} };
   if (redis === undefined) return startScheduler(app, settings, services);
-  const started = startJobSchedulers(app, settings, services, redis).catch((error: unknown) => {
+  // Loaded with Redis only: BullMQ is slow to import.
+  const started = import("./start-job-schedulers.js").then(({ startJobSchedulers }) => startJobSchedulers(app, settings, services, redis)).catch((error: unknown) => {
     app.log.error({ err: error }, "eng-health: the job schedulers could not be registered on Redis; no periodic job runs in this process");
     return { stop: async () => {} };
   });

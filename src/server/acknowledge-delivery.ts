@@ -20,17 +20,18 @@ export class DeliveryNotStoredError extends Error {
  * GitHub docs, "Best practices for using webhooks"). The work runs from the
  * queue.
  *
+ * @param input `queue()` resolves to the queue once the backends are up
  * @returns a Probot event handler
  * @throws {@link DeliveryNotStoredError} (HTTP 503) when the queue is closing
  *   or Redis is unreachable; logged with the delivery id
  */
-export function acknowledgeDelivery(input: { queue: DeliveryQueue; metrics: AppMetrics }) {
+export function acknowledgeDelivery(input: { queue: () => Promise<DeliveryQueue>; metrics: AppMetrics }) {
   return async (context: { id: string; name: string; payload: unknown; log: Log }): Promise<void> => {
     const job = deliveryJobOf(context);
     const fields = { deliveryId: job.deliveryId, event: job.event, action: job.action };
     let added: boolean;
     try {
-      ({ added } = await input.queue.add(job));
+      ({ added } = await (await input.queue()).add(job));
     } catch (error) {
       input.metrics.delivery(job.event, "unavailable");
       context.log.error({ ...fields, err: error }, "eng-health: the delivery could not be queued and was answered 503; redeliver it once the queue is back");

@@ -1,13 +1,9 @@
 import type { Redis } from "ioredis";
 import type { OnceLedger } from "../publish/comment-ledger.js";
 import type { KeyedLock } from "../publish/keyed-lock.js";
-import { BullmqQueue } from "../queue/bullmq-queue.js";
 import type { DeliveryQueue, JobRetryPolicy } from "../queue/delivery-queue.js";
 import { InProcessQueue } from "../queue/in-process-queue.js";
 import type { JobObserver } from "../queue/job-observer.js";
-import { connectRedis } from "../queue/redis-connection.js";
-import { RedisLedger } from "../queue/redis-ledger.js";
-import { RedisLock } from "../queue/redis-lock.js";
 import type { Settings } from "./settings.js";
 
 /** The Redis side of the backends, when `REDIS_URL` is set. */
@@ -46,14 +42,23 @@ export interface BackendOptions {
  * ledger); with it, BullMQ on Redis and the Redis lock and ledger, shared by
  * every replica with the same `REDIS_PREFIX`.
  *
+ * BullMQ and ioredis are loaded only with `REDIS_URL` (BullMQ takes most of
+ * a second to import, which a process without Redis never pays).
+ *
  * @param settings `redisUrl`, `redisPrefix`, `queueConcurrency`
  */
-export function startBackends(settings: Pick<Settings, "redisUrl" | "redisPrefix" | "queueConcurrency">, options: BackendOptions): Backends {
+export async function startBackends(settings: Pick<Settings, "redisUrl" | "redisPrefix" | "queueConcurrency">, options: BackendOptions): Promise<Backends> {
   const retry = options.retry ? { retry: options.retry } : {};
   if (settings.redisUrl === undefined) {
     const queue = options.queue ?? new InProcessQueue({ concurrency: settings.queueConcurrency, observer: options.observer, ...retry });
     return { queue, redis: undefined, disconnect: async () => {} };
   }
+  const [{ BullmqQueue }, { connectRedis }, { RedisLedger }, { RedisLock }] = await Promise.all([
+    import("../queue/bullmq-queue.js"),
+    import("../queue/redis-connection.js"),
+    import("../queue/redis-ledger.js"),
+    import("../queue/redis-lock.js"),
+  ]);
   const connection = connectRedis(settings.redisUrl, "fail-fast");
   const workerConnection = connectRedis(settings.redisUrl, "blocking");
   // ioredis reports a lost connection as an `error` event; readiness (`/readyz`) and the failed commands tell it instead.
