@@ -18,7 +18,7 @@ import tseslint from "typescript-eslint";
  * - shell: scheduling, the server's process concerns, the CLI and the entry points.
  */
 const CORE = ["model", "text", "glob", "cache", "time", "config", "review", "flaky", "rules", "check-run", "report"];
-const LAYERS = [...CORE, "github", "publish", "pipelines", "server", "schedule", "cli", "action"];
+const LAYERS = [...CORE, "github", "publish", "pipelines", "queue", "server", "schedule", "cli", "action"];
 const ENTRY_POINTS = ["./src/index.ts", "./src/cli.ts", "./src/action.ts"];
 
 /** One no-restricted-paths zone per folder: nothing from the folders above it, or from the entry points. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { run } from "probot";
+import { AppOctokit } from "./github/app-octokit.js";
 import app from "./index.js";
 import { preparePrivateKey } from "./server/prepare-private-key.js";
 import { makeSetupManifestSafe } from "./server/safe-setup-manifest.js";
@@ -21,4 +22,4 @@ process.env = key.env;
 if (key.source === "none" && !(await makeSetupManifestSafe())) {
   console.error("eng-health: could not protect Probot's setup page; keep apostrophes and ampersands out of app.yml.");
 }
-await run(app);
+await run(app, { Octokit: AppOctokit });

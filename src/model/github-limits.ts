@@ -108,3 +108,19 @@ export const SEARCH_QUERY_MAX_CHARS = 256;
  * limits", node limit): each connection's `first` times those above it.
  */
 export const GRAPHQL_MAX_NODES = 500_000;
+
+/**
+ * Milliseconds between two content-creating requests of one installation:
+ * GitHub's secondary rate limits allow "no more than 80 content-generating
+ * requests per minute" (GitHub docs, "Rate limits for the REST API",
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api),
+ * so 60,000 / 80 = 750 ms.
+ */
+export const CONTENT_WRITE_SPACING_MS = 750;
+
+/**
+ * Largest webhook body GitHub sends: "Payloads are capped at 25 MB"
+ * (GitHub docs, "Webhook events and payloads"). A larger body cannot be a
+ * real delivery and is refused before it is read.
+ */
+export const WEBHOOK_PAYLOAD_MAX_BYTES = 25 * 1024 * 1024;

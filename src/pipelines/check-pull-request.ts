@@ -1,6 +1,7 @@
 import { renderEvaluationFailure } from "../check-run/render-evaluation-failure.js";
 import { findCheckRunByName } from "../github/find-check-run.js";
 import { upsertCheckRun, type CheckRunWriteResult } from "../publish/upsert-check-run.js";
+import { pullRequestLockKey } from "../publish/keyed-lock.js";
 import { CONFIG_REFERENCE_URL, DEFAULT_CONFIG } from "../config/schema.js";
 import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
@@ -132,9 +133,25 @@ export async function writeEvaluationFailure(
  * delivery id and the run is written `neutral` with a plain explanation, so it
  * is never left missing or `in_progress`.
  *
+ * One writer per PR: the whole pipeline runs holding the PR's lock
+ * (`services.locks`, keyed `pr:owner/repo#n`; in this process, or in Redis
+ * across replicas), so events GitHub sends together (`opened`, `labeled`,
+ * `review_requested`) are checked one after another and the later ones find
+ * the run the first one wrote.
+ *
  * @throws only when even the explanatory run cannot be written (Probot then logs it)
  */
 export async function checkPullRequest(
+  client: GitHubClient,
+  target: CheckTarget,
+  deps: { services: Services; log: Log },
+): Promise<CheckOutcome> {
+  const key = pullRequestLockKey({ owner: target.owner, repo: target.repo, number: target.pr.number });
+  return deps.services.locks.withLock(key, () => checkPullRequestHoldingLock(client, target, deps));
+}
+
+/** {@link checkPullRequest} once the PR's lock is held: the run is looked up only now, so concurrent events never both create one. */
+async function checkPullRequestHoldingLock(
   client: GitHubClient,
   target: CheckTarget,
   deps: { services: Services; log: Log },

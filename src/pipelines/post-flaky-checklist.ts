@@ -57,7 +57,7 @@ export async function postFlakyChecklist(
   const services = deps.services;
   if (event.action !== "opened" && event.action !== "labeled") return { action: "not wanted" };
   const target = { owner, repo, number: issue.number, marker: FLAKY_CHECKLIST_MARKER };
-  if (services.comments.hasPosted(commentKey(target))) return { action: "already posted" }; // just posted by this process: save the requests
+  if (await services.comments.hasPosted(commentKey(target))) return { action: "already posted" }; // just posted by this process: save the requests
 
   const { config } = await loadConfig(client, { owner, repo }, services.configCache);
   const wanted = wantsFlakyChecklist(

@@ -1,8 +1,8 @@
 import type { RepoSnapshot } from "../github/gather-pull-request-state.js";
 import type { ContentResponse } from "../github/load-config.js";
 import { TtlCache } from "../cache/ttl-cache.js";
-import { CommentLedger } from "../publish/comment-ledger.js";
-import { createKeyedLock, type KeyedLock } from "./keyed-lock.js";
+import { CommentLedger, type OnceLedger } from "../publish/comment-ledger.js";
+import { InProcessLock, type KeyedLock } from "../publish/keyed-lock.js";
 
 /** How long a repository's PR template and open flaky issues are reused: 5 minutes. */
 export const SNAPSHOT_TTL_MS = 5 * 60 * 1000;
@@ -19,12 +19,9 @@ export interface Services {
   snapshotCache: TtlCache<RepoSnapshot & { label: string }>;
   /** Config file responses with their ETags: config reads are conditional, a 304 is free. */
   configCache: TtlCache<{ etag: string; response: ContentResponse }>;
-  /** One-time comments (flaky-test checklist, review nudge) this process is posting or just posted. */
-  comments: CommentLedger;
-  /**
-   * Serialises the flaky-CI pipeline per repository and check name. This
-   * process's lock by default; a lock shared by replicas can take its place.
-   */
+  /** One-time comments (flaky-test checklist, review nudge) being posted or just posted: this process's memory, or Redis shared by every replica. */
+  comments: OnceLedger;
+  /** One writer per key (a PR's check run, a repository's report): in this process, or in Redis across replicas. */
   locks: KeyedLock;
   /**
    * Pending flaky-CI issues (waiting for `flaky.min_occurrences`) this process
@@ -37,13 +34,13 @@ export interface Services {
   appId?: number;
 }
 
-/** Fresh services for one app instance. */
-export function createServices(options: { now?: () => Date; appId?: number } = {}): Services {
+/** Fresh services for one app instance (in-process ledger and locks unless given). */
+export function createServices(options: { now?: () => Date; appId?: number; comments?: OnceLedger; locks?: KeyedLock } = {}): Services {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
     configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5_000),
-    comments: new CommentLedger(),
-    locks: createKeyedLock(),
+    comments: options.comments ?? new CommentLedger(),
+    locks: options.locks ?? new InProcessLock(),
     recentFlakyIssues: new TtlCache(RECENT_FLAKY_ISSUE_TTL_MS, 1_000),
     now: options.now ?? (() => new Date()),
     ...(options.appId !== undefined ? { appId: options.appId } : {}),

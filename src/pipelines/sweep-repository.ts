@@ -12,7 +12,7 @@ import type { Log } from "../model/log.js";
 import { nudgeIfDue } from "../publish/nudge-if-due.js";
 import { evaluateRules } from "../rules/evaluate-rules.js";
 import { reviewRule } from "../rules/review.js";
-import type { CommentLedger } from "../publish/comment-ledger.js";
+import type { OnceLedger } from "../publish/comment-ledger.js";
 
 /** Why a PR's check run was left alone by the sweep (it is brought up to date by its next event). */
 export type SweepSkipReason = "no check run" | "no results marker" | "timeline over one page";
@@ -61,7 +61,7 @@ export interface SweepOutcome {
 export async function sweepRepository(
   client: GitHubClient,
   repo: RepoRef & { appId?: number },
-  deps: { now: Date; log: Log; configCache?: ConfigResponseCache; ledger?: CommentLedger },
+  deps: { now: Date; log: Log; configCache?: ConfigResponseCache; ledger?: OnceLedger },
 ): Promise<SweepOutcome> {
   const { owner } = repo;
   // The installation's client serves every repository of the sweep: count from here.

@@ -4,14 +4,25 @@ import { TtlCache } from "../cache/ttl-cache.js";
 export const POSTED_COMMENT_MEMORY_MS = 60 * 60 * 1000;
 
 /**
- * Which one-time comments (`owner/repo#n` + marker) this process is posting
- * or has just posted. The hidden marker in GitHub is the record that counts;
- * the ledger covers what a lookup cannot: two deliveries deciding at the same
+ * The record of one-time comments (`owner/repo#n` + marker) being decided on
+ * or just posted. The hidden marker in GitHub is the record that counts; a
+ * ledger covers what a lookup cannot: two deliveries deciding at the same
  * moment (GitHub sends `issues.opened` and `issues.labeled` together for an
  * issue created with a label), and a comment a lookup right after the post
- * does not see yet.
+ * does not see yet. {@link CommentLedger} serves one process; with
+ * `REDIS_URL`, `queue/redis-ledger.ts` serves every replica.
  */
-export class CommentLedger {
+export interface OnceLedger {
+  /** True when the comment `key` was posted recently. */
+  hasPosted(key: string): boolean | Promise<boolean>;
+  /** Start deciding on `key`; false when another delivery is deciding or it was just posted. */
+  claim(key: string): boolean | Promise<boolean>;
+  /** Stop deciding on `key`, remembering whether the comment was posted. */
+  release(key: string, posted: boolean): void | Promise<void>;
+}
+
+/** {@link OnceLedger} in this process's memory (the default without Redis). */
+export class CommentLedger implements OnceLedger {
   private readonly deciding = new Set<string>();
   private readonly posted: TtlCache<true>;
 

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import { requestMeter } from "../github/count-requests.js";
 import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
-import type { CommentLedger } from "./comment-ledger.js";
+import type { OnceLedger } from "./comment-ledger.js";
 import { postCommentOnce, type CommentOutcome } from "./post-comment-once.js";
 import { type KnownComments } from "../model/known-comments.js";
 import type { PullRequestFacts } from "../model/pull-request-facts.js";
@@ -35,7 +35,7 @@ export async function nudgeIfDue(
     result: Pick<RuleResult, "id" | "status"> | undefined;
     knownComments?: KnownComments | null;
   },
-  deps: { log: Log; deliveryId?: string; ledger?: CommentLedger },
+  deps: { log: Log; deliveryId?: string; ledger?: OnceLedger },
 ): Promise<CommentOutcome> {
   const context = { deliveryId: deps.deliveryId, owner: input.owner, repo: input.repo, pull: input.facts.number };
   let body: string | null;

@@ -2,7 +2,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import type { RepoRef } from "../model/repo-ref.js";
 import type { KnownComments } from "../model/known-comments.js";
 import { REST_MAX_PER_PAGE } from "../model/github-limits.js";
-import { commentKey, type CommentLedger } from "./comment-ledger.js";
+import { commentKey, type OnceLedger } from "./comment-ledger.js";
 
 /** Comments per page of `GET /repos/{owner}/{repo}/issues/{n}/comments` (the REST maximum). */
 const COMMENTS_PER_PAGE = REST_MAX_PER_PAGE;
@@ -31,10 +31,10 @@ export interface CommentOutcome {
 export async function postCommentOnce(
   client: GitHubClient,
   input: RepoRef & { number: number; marker: string; body: string; knownComments?: KnownComments | null },
-  ledger?: CommentLedger,
+  ledger?: OnceLedger,
 ): Promise<CommentOutcome> {
   const key = commentKey(input);
-  if (ledger && !ledger.claim(key)) return { posted: false };
+  if (ledger && !(await ledger.claim(key))) return { posted: false };
   let posted = false;
   try {
     const known = input.knownComments;
@@ -53,7 +53,7 @@ export async function postCommentOnce(
     posted = true;
     return { posted: true };
   } finally {
-    ledger?.release(key, posted);
+    await ledger?.release(key, posted);
   }
 }
 

@@ -10,7 +10,9 @@ import type { ScheduledJob } from "./scheduled-job.js";
  * last week it saw published, so later ticks cost only the config read.
  *
  * A restart on publishing day publishes once (the marker is found); a missed
- * moment is caught up on the next tick, with its own week.
+ * moment is caught up on the next tick, with its own week. Each repository
+ * is published holding `report:owner/repo` (`services.locks.tryLock`), so two
+ * runs at once (two replicas) publish it once.
  *
  * Repositories with no config file (neither their own `.github/eng-health.yml`
  * nor the organisation's `.github` repository's) get no report: the job costs
@@ -33,11 +35,15 @@ export function weeklyReportJob(settings: Pick<Settings, "reportCron">): Schedul
       await forEachInstalledRepository(app, async ({ client, owner, repo, installationRepositories }) => {
         const key = `${owner}/${repo}`.toLowerCase();
         const knownWeek = published.get(key);
-        const outcome = await publishWeeklyReport(
-          client,
-          { owner, repo },
-          { now, log: app.log, configCache: services.configCache, installationRepositories, ...(knownWeek === undefined ? {} : { knownWeek }) },
+        // One publisher per repository at a time (across replicas with Redis): a second one skips, and the next tick finds the marker.
+        const locked = await services.locks.tryLock(`report:${key}`, () =>
+          publishWeeklyReport(client, { owner, repo }, { now, log: app.log, configCache: services.configCache, installationRepositories, ...(knownWeek === undefined ? {} : { knownWeek }) }),
         );
+        if (!locked.ran) {
+          app.log.info({ owner, repo }, "eng-health: weekly report skipped: another run is publishing it");
+          return;
+        }
+        const outcome = locked.value;
         if (outcome.action === "skipped" && outcome.reason === "no config") unconfigured.push(`${owner}/${repo}`);
         if (outcome.action !== "skipped" || outcome.reason === "already published") published.set(key, outcome.week ?? "");
       });

@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { createServices, type Services } from "../../src/pipelines/services.js";
 import { createApp } from "../../src/index.js";
+import { InProcessQueue } from "../../src/queue/in-process-queue.js";
 import { readSettings } from "../../src/server/settings.js";
 import { testPrivateKey } from "./test-key.js";
 
@@ -20,8 +21,12 @@ export interface LogLine {
  * A Probot instance with eng-health loaded, retry and throttling off (the
  * function form: the object form is overwritten by Probot's own options), and
  * logs captured as objects.
+ *
+ * Deliveries are acknowledged once queued and run from an in-process queue;
+ * `probot.receive()` here also waits until the queue is idle, so a test sees
+ * the work's requests and logs when it returns (retries 1 ms apart).
  */
-export function createTestProbot(options: { now?: Date; appId?: number } = {}): { probot: Probot; logs: LogLine[]; services: Services } {
+export function createTestProbot(options: { now?: Date; appId?: number } = {}): { probot: Probot; logs: LogLine[]; services: Services; queue: InProcessQueue } {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -42,8 +47,14 @@ export function createTestProbot(options: { now?: Date; appId?: number } = {}): 
       throttle: { ...(instanceOptions.throttle as object), enabled: false },
     })),
   });
-  void probot.load(createApp({ ...readSettings({ NODE_ENV: "test" }), scheduler: false, handleSignals: false }, services));
-  return { probot, logs, services };
+  const queue = new InProcessQueue({ retry: { attempts: 3, backoffMs: 1 } });
+  void probot.load(createApp({ ...readSettings({ NODE_ENV: "test" }), scheduler: false, handleSignals: false }, services, { queue }));
+  const receive = probot.receive.bind(probot);
+  probot.receive = async (event) => {
+    await receive(event);
+    await queue.idle();
+  };
+  return { probot, logs, services, queue };
 }
 
 /** Mock the installation token exchange (not counted as an API call of the event). */

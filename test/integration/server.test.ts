@@ -8,6 +8,7 @@ import { readSettings } from "../../src/server/settings.js";
 import { examplePayload } from "../helpers/payloads.js";
 import { freePort, startStandInGitHub } from "../helpers/stand-in-github.js";
 import { testPrivateKey } from "../helpers/test-key.js";
+import { waitFor } from "../helpers/wait-for.js";
 
 const SECRET = "a-real-secret";
 const payload = examplePayload<{ pull_request: { head: { sha: string } } }>("pull_request", "opened");
@@ -86,6 +87,8 @@ describe("the real server (Probot's run) with a local stand-in for the GitHub AP
     });
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(9_000);
+    // Acknowledged once queued: the check run follows from the queue.
+    await waitFor(() => standIn.requests.some((request) => request.path.endsWith("/check-runs")));
     const calls = standIn.requests.map((request) => `${request.method} ${request.path.split("?")[0]}`);
     expect(calls).toEqual([
       "POST /api/v3/app/installations/1/access_tokens",

@@ -43,5 +43,16 @@ describe("docker-compose.yml", () => {
       services: Record<string, { build?: string; env_file?: string; ports?: string[]; environment?: Record<string, string> }>;
     };
     expect(compose.services.app).toMatchObject({ build: ".", env_file: ".env", ports: ["3000:3000"], environment: { HOST: "0.0.0.0" } });
+    expect(compose.services.app).not.toHaveProperty("profiles");
+  });
+
+  it("with --profile scaled runs two replicas on one Redis behind one port", () => {
+    const compose = parseYaml(readFileSync(new URL("../../../docker-compose.yml", import.meta.url), "utf8")) as {
+      services: Record<string, { profiles?: string[]; environment?: Record<string, string>; deploy?: { replicas?: number }; image?: string }>;
+    };
+    expect(compose.services.redis?.profiles).toEqual(["scaled"]);
+    expect(compose.services.redis?.image).toMatch(/^redis:/);
+    expect(compose.services.replica).toMatchObject({ profiles: ["scaled"], deploy: { replicas: 2 }, environment: { REDIS_URL: "redis://redis:6379", HOST: "0.0.0.0" } });
+    expect(compose.services.balancer?.profiles).toEqual(["scaled"]);
   });
 });

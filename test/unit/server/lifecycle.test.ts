@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { assertWebhookSecret } from "../../../src/server/assert-webhook-secret.js";
-import { InFlight } from "../../../src/server/in-flight.js";
-import { installShutdown } from "../../../src/server/install-shutdown.js";
+import { InProcessQueue } from "../../../src/queue/in-process-queue.js";
+import { installShutdown, REDELIVER_HINT } from "../../../src/server/install-shutdown.js";
 import { readSettings } from "../../../src/server/settings.js";
 
 describe("assertWebhookSecret", () => {
@@ -25,51 +25,49 @@ describe("readSettings", () => {
 });
 
 describe("SIGTERM", () => {
-  it("stops the scheduler, waits for in-flight deliveries, then exits 0", async () => {
-    const inFlight = new InFlight();
+  function job(deliveryId: string) {
+    return { deliveryId, event: "pull_request", action: "opened", payload: {}, installationId: 1, receivedAt: Date.now() };
+  }
+
+  it("stops the scheduler, finishes the queued jobs, then exits 0", async () => {
+    const queue = new InProcessQueue({ concurrency: 1 });
     const exit = vi.fn();
-    const stop = vi.fn();
+    const stop = vi.fn(async () => {});
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
     let finish: () => void = () => {};
-    const delivery = inFlight.track(() => new Promise<void>((resolve) => (finish = resolve)));
-    const onSignal = installShutdown({ inFlight, timeoutMs: 5_000, log, stop, exit });
-    try {
-      const shutdown = onSignal();
-      await Promise.resolve();
-      expect(stop).toHaveBeenCalledOnce();
-      expect(exit).not.toHaveBeenCalled();
-      finish();
-      await delivery;
-      await shutdown;
-      expect(exit).toHaveBeenCalledWith(0);
-    } finally {
-      process.removeListener("SIGTERM", onSignal);
-    }
+    const ran: string[] = [];
+    queue.start(async (delivery) => {
+      if (delivery.deliveryId === "d-1") await new Promise<void>((resolve) => (finish = resolve));
+      ran.push(delivery.deliveryId);
+    });
+    await queue.add(job("d-1"));
+    await queue.add(job("d-2"));
+    const onSignal = installShutdown({ queue, timeoutMs: 5_000, log, stop, exit, listen: false });
+    const shutdown = onSignal();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(stop).toHaveBeenCalledOnce();
+    expect(exit).not.toHaveBeenCalled();
+    await expect(queue.add(job("d-3"))).rejects.toMatchObject({ status: 503 });
+    finish();
+    await shutdown;
+    expect(ran).toEqual(["d-1", "d-2"]);
+    expect(exit).toHaveBeenCalledWith(0);
+    expect(log.error).not.toHaveBeenCalled();
   });
 
-  it("acknowledges a slow delivery after the budget and finishes it in the background", async () => {
-    const inFlight = new InFlight();
-    const lateErrors: unknown[] = [];
-    let fail: (error: Error) => void = () => {};
-    const work = () => new Promise<void>((_, reject) => (fail = reject));
-    await inFlight.respondWithin(work, 20, (error) => lateErrors.push(error));
-    expect(inFlight.size).toBe(1);
-    fail(new Error("late failure"));
-    expect(await inFlight.drain(1_000)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(lateErrors).toEqual([new Error("late failure")]);
-  });
-
-  it("passes a failure within the budget to Probot", async () => {
-    const inFlight = new InFlight();
-    await expect(inFlight.respondWithin(() => Promise.reject(new Error("fast failure")), 1_000, () => {})).rejects.toThrow("fast failure");
-    expect(inFlight.size).toBe(0);
-  });
-
-  it("exits after the timeout when a delivery hangs", async () => {
-    const inFlight = new InFlight();
-    void inFlight.track(() => new Promise<void>(() => {}));
-    expect(await inFlight.drain(10)).toBe(false);
-    expect(inFlight.size).toBe(1);
+  it("logs each delivery it could not finish, one line each, with how to redeliver it", async () => {
+    const queue = new InProcessQueue({ concurrency: 1 });
+    const exit = vi.fn();
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
+    queue.start(() => new Promise<void>(() => {}));
+    for (const id of ["d-a", "d-b", "d-c"]) await queue.add(job(id));
+    await installShutdown({ queue, timeoutMs: 20, log, stop: async () => {}, exit, listen: false })();
+    expect(exit).toHaveBeenCalledWith(0);
+    expect(log.error.mock.calls).toEqual(
+      ["d-a", "d-b", "d-c"].map((deliveryId) => [
+        { deliveryId },
+        `eng-health: delivery not finished before shutdown and lost with this process; ${REDELIVER_HINT}`,
+      ]),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyedLock } from "../../../src/pipelines/keyed-lock.js";
+import { InProcessLock } from "../../../src/publish/keyed-lock.js";
 
 /** A promise with its resolve, to hold a call open. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -10,9 +10,9 @@ function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
-describe("createKeyedLock", () => {
+describe("InProcessLock", () => {
   it("runs calls for one key one after the other, in order", async () => {
-    const lock = createKeyedLock();
+    const lock = new InProcessLock();
     const events: string[] = [];
     const first = gate();
     const a = lock.withLock("k", async () => {
@@ -34,7 +34,7 @@ describe("createKeyedLock", () => {
   });
 
   it("lets calls for other keys run meanwhile", async () => {
-    const lock = createKeyedLock();
+    const lock = new InProcessLock();
     const held = gate();
     const events: string[] = [];
     const a = lock.withLock("one", async () => {
@@ -50,7 +50,7 @@ describe("createKeyedLock", () => {
   });
 
   it("releases the key when a call throws, and passes the error on", async () => {
-    const lock = createKeyedLock();
+    const lock = new InProcessLock();
     await expect(lock.withLock("k", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await expect(lock.withLock("k", async () => "next")).resolves.toBe("next");
   });
