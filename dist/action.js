@@ -20792,6 +20792,7 @@ var REST_MAX_PER_PAGE = 100;
 var GRAPHQL_PAGE_SIZE = 100;
 var MAX_LISTED_FILES = 3e3;
 var SEARCH_RESULT_CAP = 1e3;
+var WEBHOOK_PAYLOAD_MAX_BYTES = 25 * 1024 * 1024;
 
 // src/text/truncate-utf8.ts
 function utf8Bytes(text) {
@@ -20940,6 +20941,34 @@ async function upsertCheckRun(client, write) {
   }
   return { id, created };
 }
+
+// src/publish/keyed-lock.ts
+var InProcessLock = class {
+  tails = /* @__PURE__ */ new Map();
+  async withLock(key, work) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release = () => {
+    };
+    const mine = new Promise((resolve) => release = resolve);
+    const tail = previous.then(() => mine);
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+  async tryLock(key, work) {
+    if (this.tails.has(key)) return { ran: false };
+    return { ran: true, value: await this.withLock(key, work) };
+  }
+  /** Keys held or waited for now (tests). */
+  get size() {
+    return this.tails.size;
+  }
+};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -89581,7 +89610,7 @@ var COMMENTS_PER_PAGE = REST_MAX_PER_PAGE;
 var MAX_COMMENT_PAGES = 30;
 async function postCommentOnce(client, input2, ledger) {
   const key = commentKey(input2);
-  if (ledger && !ledger.claim(key)) return { posted: false };
+  if (ledger && !await ledger.claim(key)) return { posted: false };
   let posted = false;
   try {
     const known = input2.knownComments;
@@ -89599,7 +89628,7 @@ async function postCommentOnce(client, input2, ledger) {
     posted = true;
     return { posted: true };
   } finally {
-    ledger?.release(key, posted);
+    await ledger?.release(key, posted);
   }
 }
 async function findMarkerInComments(client, input2) {
@@ -92378,7 +92407,7 @@ async function postFlakyChecklist(client, event, deps) {
   const services = deps.services;
   if (event.action !== "opened" && event.action !== "labeled") return { action: "not wanted" };
   const target = { owner, repo, number: issue2.number, marker: FLAKY_CHECKLIST_MARKER };
-  if (services.comments.hasPosted(commentKey(target))) return { action: "already posted" };
+  if (await services.comments.hasPosted(commentKey(target))) return { action: "already posted" };
   const { config: config3 } = await loadConfig(client, { owner, repo }, services.configCache);
   const wanted = wantsFlakyChecklist(
     {
@@ -92411,30 +92440,6 @@ ${issue2.body ?? ""}`, config3.tests.tests);
   return { action: outcome.posted ? "posted" : "already posted" };
 }
 
-// src/pipelines/keyed-lock.ts
-function createKeyedLock() {
-  const tails = /* @__PURE__ */ new Map();
-  return {
-    async withLock(key, fn) {
-      const previous = tails.get(key) ?? Promise.resolve();
-      let release = () => {
-      };
-      const done = new Promise((resolve) => {
-        release = resolve;
-      });
-      const tail = previous.then(() => done);
-      tails.set(key, tail);
-      await previous;
-      try {
-        return await fn();
-      } finally {
-        release();
-        if (tails.get(key) === tail) tails.delete(key);
-      }
-    }
-  };
-}
-
 // src/pipelines/services.ts
 var SNAPSHOT_TTL_MS = 5 * 60 * 1e3;
 var CONFIG_ETAG_TTL_MS = 24 * 60 * 60 * 1e3;
@@ -92443,8 +92448,8 @@ function createServices(options = {}) {
   return {
     snapshotCache: new TtlCache(SNAPSHOT_TTL_MS),
     configCache: new TtlCache(CONFIG_ETAG_TTL_MS, 5e3),
-    comments: new CommentLedger(),
-    locks: createKeyedLock(),
+    comments: options.comments ?? new CommentLedger(),
+    locks: options.locks ?? new InProcessLock(),
     recentFlakyIssues: new TtlCache(RECENT_FLAKY_ISSUE_TTL_MS, 1e3),
     now: options.now ?? (() => /* @__PURE__ */ new Date()),
     ...options.appId !== void 0 ? { appId: options.appId } : {}
