@@ -2,6 +2,7 @@ import type { GitHubClient } from "../github/github-client.js";
 import { createCliClient } from "./create-cli-client.js";
 import { parseArgs, USAGE, UsageError } from "./parse-args.js";
 import { runCheck, type CliIo } from "./run-check.js";
+import { runBacktest } from "./run-backtest.js";
 import { runReport } from "./run-report.js";
 import { httpStatus } from "../github/http-status.js";
 
@@ -26,6 +27,7 @@ export async function runCli(
     }
     const client = (options.createClient ?? createCliClient)(env, (message) => io.stderr(`eng-health: ${message}\n`));
     if (command.command === "check") return await runCheck(client, { ...command, now }, io);
+    if (command.command === "backtest") return await runBacktest(client, { ...command, now }, io);
     return await runReport(client, { ...command, now }, io);
   } catch (error) {
     if (error instanceof UsageError) {
