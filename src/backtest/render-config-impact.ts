@@ -50,9 +50,9 @@ export function renderConfigImpact(impact: ConfigImpact, maxBytes: number = IMPA
   const { backtest, period } = impact;
   const weeks = period.weeks === 1 ? "last week" : `the last ${period.weeks} weeks`;
   if (backtest.pullRequests === 0) {
-    return `${IMPACT_HEADING}\nNo pull request was merged in ${weeks} (${describeBacktestPeriod(period)}) that eng-health judges, so there is nothing to compare yet.`;
+    return `${IMPACT_HEADING}\nNo pull request was merged in ${weeks}, ${describeBacktestPeriod(period)}, that eng-health judges, so there is nothing to compare yet.`;
   }
-  const intro = `${IMPACT_HEADING}\nThe ${countOf(backtest.pullRequests, "pull request")} merged in ${weeks} (${describeBacktestPeriod(period)}), judged with the current config and with this PR's:`;
+  const intro = `${IMPACT_HEADING}\nThe ${countOf(backtest.pullRequests, "pull request")} merged in ${weeks}, ${describeBacktestPeriod(period)}, judged with the current config and with this PR's:`;
   const budget = maxBytes - utf8Bytes(intro) - utf8Bytes(NEXT_STEP) - 4;
   const body = renderBacktest(backtest, { proposedName: { column: "This PR's config", phrase: "this PR's config" }, maxBytes: Math.max(0, budget) });
   return truncateUtf8([intro, body, NEXT_STEP].join("\n\n"), maxBytes);
