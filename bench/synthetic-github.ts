@@ -36,8 +36,8 @@ const CHANGE_TYPES: Record<string, string> = {
  *
  * - GraphQL `POST /api/graphql`: the report's page queries. Each `search`
  *   alias (`s0`, `s1`, … with variables `q0`/`c0`, …) is answered from the
- *   query text's qualifiers (`repo:`, `is:pr|issue`, `is:open|closed`,
- *   `label:`, `created:<T`, `created:A..B`, `closed:>=T`), sorted by creation,
+ *   query text's qualifiers (`repo:`, `is:pr|issue`, `is:open|closed|merged`,
+ *   `label:`, `created:<T`, `created:A..B`, `closed:>=T`, `merged:A..B`), sorted by creation,
  *   capped at 1,000 results like GitHub; `repository { templateN }` gives the
  *   PR template at the first path.
  * - REST under `/api/v3`: list, create and update issues, comment, and 404
@@ -162,10 +162,26 @@ interface Qualifiers {
   /** Inclusive. */
   createdToMs: number;
   closedFromMs: number | null;
+  /** `is:merged`. */
+  merged: boolean;
+  /** `merged:A..B`, both inclusive (whole seconds). */
+  mergedFromMs: number | null;
+  mergedToMs: number | null;
 }
 
 function parseQualifiers(text: string): Qualifiers {
-  const parsed: Qualifiers = { repo: "", kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
+  const parsed: Qualifiers = {
+    repo: "",
+    kind: "issue",
+    state: null,
+    label: null,
+    createdFromMs: -Infinity,
+    createdToMs: Infinity,
+    closedFromMs: null,
+    merged: false,
+    mergedFromMs: null,
+    mergedToMs: null,
+  };
   for (const [token] of text.matchAll(/\S+?:"[^"]*"|\S+/g)) {
     const [key, ...rest] = token.split(":");
     const value = rest.join(":");
@@ -179,6 +195,12 @@ function parseQualifiers(text: string): Qualifiers {
       parsed.createdFromMs = parseInstant(from as string);
       parsed.createdToMs = parseInstant(to as string) + 999;
     } else if (key === "closed" && value.startsWith(">=")) parsed.closedFromMs = parseInstant(value.slice(2));
+    else if (key === "is" && value === "merged") parsed.merged = true;
+    else if (key === "merged" && value.includes("..")) {
+      const [from, to] = value.split("..");
+      parsed.mergedFromMs = parseInstant(from as string);
+      parsed.mergedToMs = parseInstant(to as string) + 999;
+    }
   }
   return parsed;
 }
@@ -193,6 +215,10 @@ function answerSearch(repositories: Map<string, SyntheticRepository>, text: stri
       if (created < q.createdFromMs || created > q.createdToMs) return false;
       if (q.state !== null && item.state !== q.state) return false;
       if (q.closedFromMs !== null && (item.closedAt === null || instant(item.closedAt) < q.closedFromMs)) return false;
+      const mergedAt = "mergedAt" in item ? item.mergedAt : null;
+      if (q.merged && mergedAt === null) return false;
+      if (q.mergedFromMs !== null && (mergedAt === null || instant(mergedAt) < q.mergedFromMs)) return false;
+      if (q.mergedToMs !== null && (mergedAt === null || instant(mergedAt) > q.mergedToMs)) return false;
       return true;
     })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
