@@ -11,13 +11,13 @@ import { renderBacktestJson } from "../../src/backtest/render-backtest-json.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { configSchema, DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { createClient } from "../../src/github/create-client.js";
+import { mergedPullRequestNode, mockMergedSearch, words, type GraphqlBody } from "../helpers/mock-github.js";
 import { API, mockConfigFile } from "../helpers/test-probot.js";
 
 /** Tuesday of 2026-W48: the default period is 2026-W44 to 2026-W47 (UTC). */
 const NOW = new Date("2026-11-24T10:00:00Z");
 const ENV = { GITHUB_TOKEN: "test-token" };
 const MERGED_SEARCH = "repo:acme/widgets is:pr is:merged merged:2026-10-26T00:00:00Z..2026-11-22T23:59:59Z created:<2026-11-23T00:00:00Z sort:created-asc";
-const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(" ");
 const dir = mkdtempSync(join(tmpdir(), "eng-health-backtest-"));
 
 function configFile(name: string, text: string): string {
@@ -31,64 +31,17 @@ function capture() {
   return { out, io: { stdout: (text: string) => void (out.stdout += text), stderr: (text: string) => void (out.stderr += text) } };
 }
 
-interface GraphqlBody {
-  query: string;
-  variables: Record<string, unknown>;
-}
-
-/** A merged PR node as the report's selection returns it: opened Monday 2026-11-16 09:00, reviewed at 10:00. */
-function mergedNode(number: number, fields: Record<string, unknown> = {}) {
-  return {
-    number,
-    title: `Change ${number}`,
-    body: words(45),
-    url: `https://github.com/acme/widgets/pull/${number}`,
-    state: "MERGED",
-    isDraft: false,
-    createdAt: "2026-11-16T09:00:00Z",
-    mergedAt: `2026-11-17T${String(number).padStart(2, "0")}:00:00Z`,
-    closedAt: `2026-11-17T${String(number).padStart(2, "0")}:00:00Z`,
-    author: { login: "ada", __typename: "User" },
-    labels: { nodes: [] },
-    files: {
-      pageInfo: { hasNextPage: false },
-      nodes: [
-        { path: "src/billing/invoice.ts", additions: 30, deletions: 4, changeType: "MODIFIED" },
-        { path: "test/billing/invoice.test.ts", additions: 12, deletions: 0, changeType: "MODIFIED" },
-      ],
-    },
-    timelineItems: { nodes: [{ __typename: "PullRequestReview", submittedAt: "2026-11-16T10:00:00Z", state: "APPROVED", author: { login: "grace", __typename: "User" } }] },
-    reviewRequests: { nodes: [] },
-    ...fields,
-  };
-}
-
 /** Five merged PRs: two with 25 words, one without a test, one reviewed only after its merge, one by a bot. */
 const NODES = [
-  mergedNode(11, { body: words(25) }),
-  mergedNode(12, { body: words(25), title: "Export invoices as CSV" }),
-  mergedNode(13, { files: { pageInfo: { hasNextPage: false }, nodes: [{ path: "src/billing/export.ts", additions: 40, deletions: 0, changeType: "ADDED" }] } }),
-  mergedNode(14, {
+  mergedPullRequestNode(11, { body: words(25) }),
+  mergedPullRequestNode(12, { body: words(25), title: "Export invoices as CSV" }),
+  mergedPullRequestNode(13, { files: { pageInfo: { hasNextPage: false }, nodes: [{ path: "src/billing/export.ts", additions: 40, deletions: 0, changeType: "ADDED" }] } }),
+  mergedPullRequestNode(14, {
     mergedAt: "2026-11-16T11:00:00Z",
     timelineItems: { nodes: [{ __typename: "PullRequestReview", submittedAt: "2026-11-18T10:00:00Z", state: "APPROVED", author: { login: "grace", __typename: "User" } }] },
   }),
-  mergedNode(15, { author: { login: "dependabot", __typename: "Bot" }, body: "Bumps a dependency." }),
+  mergedPullRequestNode(15, { author: { login: "dependabot", __typename: "Bot" }, body: "Bumps a dependency." }),
 ];
-
-/** The merged-PR search, answered with one page; records the request bodies. */
-function mockMergedSearch(scope: nock.Scope, nodes: unknown[], bodies: GraphqlBody[]): nock.Scope {
-  return scope
-    .post("/graphql", (body: GraphqlBody) => {
-      bodies.push(body);
-      return true;
-    })
-    .reply(200, {
-      data: {
-        repository: { template0: null, template1: null, template2: null, template3: null, template4: null, template5: null },
-        s0: { issueCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
-      },
-    });
-}
 
 describe("eng-health backtest", () => {
   it("--config --json: exact counts per rule under both configs, the newly failing PRs, and api_calls within ceil(N/100) + 5", async () => {
