@@ -1,5 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runCli } from "../src/cli/run-cli.js";
 import { DEFAULT_CONFIG } from "../src/config/schema.js";
 import { createClient, type Client } from "../src/github/create-client.js";
 import { buildWeeklyReport } from "../src/pipelines/build-weekly-report.js";
@@ -19,8 +23,10 @@ import { buildSyntheticRepository, type SyntheticRepository } from "./synthetic-
  * alone: the first report (no earlier reports: the trend's 7 earlier weeks are
  * computed in the same pass) and a weekly report (the earlier weeks read
  * from the markers the first run left behind). It prints API calls, wall
- * time and peak memory for each. `--example` prints the rendered 100-PR
- * weekly report instead (the README's example).
+ * time and peak memory for each. Then `eng-health backtest` on the 5,000-PR
+ * repository with a proposed config (`--backtest`), over the default 4 weeks
+ * and over all 8, through the CLI (config read included). `--example` prints
+ * the rendered 100-PR weekly report instead (the README's example).
  */
 
 const SIZES = [100, 1000, 5000] as const;
@@ -32,6 +38,10 @@ const WINDOW = isoWeekWindow(WEEK, CONFIG.report.timezone);
 /** The report runs on Monday at 09:00 after the week, like the scheduled job. */
 const NOW = new Date(Date.parse(WINDOW.end) + 9 * 3_600_000);
 const SCRIPT = fileURLToPath(import.meta.url);
+/** The backtest's repository and its proposed config: longer descriptions, tests enforced. */
+const BACKTEST_SIZE = 5000;
+const BACKTEST_WEEKS = [4, 8] as const;
+const PROPOSED_CONFIG = "reasoning:\n  min_words: 40\ntests:\n  level: failure\n";
 
 type Run = "first" | "weekly";
 
@@ -87,22 +97,37 @@ async function serve(): Promise<void> {
   process.on("disconnect", () => void server.close().then(() => process.exit(0)));
 }
 
-/** `--run SIZE RUN API_URL`: one report, measured; the first run then files the earlier weeks' reports. */
-async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
-  const client = benchClient(apiUrl);
+/** Wall time, CPU time and peak memory of one piece of work in this process. */
+interface Measured<T> {
+  value: T;
+  wallMs: number;
+  cpuMs: number;
+  baselineRssBytes: number;
+  peakRssBytes: number;
+  peakHeapBytes: number;
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
   let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 5);
-  const baselineRss = process.memoryUsage().rss;
+  const baselineRssBytes = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await buildWeeklyReport(client, { owner: OWNER, repo: repositoryName(size), week: WEEK, config: CONFIG });
+  const value = await work();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  return { value, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, baselineRssBytes, peakRssBytes: process.resourceUsage().maxRSS * 1024, peakHeapBytes: peakHeap };
+}
+
+/** `--run SIZE RUN API_URL`: one report, measured; the first run then files the earlier weeks' reports. */
+async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
+  const client = benchClient(apiUrl);
+  const measured = await measure(() => buildWeeklyReport(client, { owner: OWNER, repo: repositoryName(size), week: WEEK, config: CONFIG }));
+  const report = measured.value;
 
   if (run === "first") {
     // Leave the earlier weeks' reports behind, as the scheduled job would have.
@@ -122,13 +147,41 @@ async function runOnce(size: number, run: Run, apiUrl: string): Promise<void> {
     pullRequests: report.pullRequests,
     apiCalls: report.apiCalls,
     serverRequests: 0,
-    wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    baselineRssBytes: baselineRss,
-    peakRssBytes: peakRss,
-    peakHeapBytes: peakHeap,
+    wallMs: measured.wallMs,
+    cpuMs: measured.cpuMs,
+    baselineRssBytes: measured.baselineRssBytes,
+    peakRssBytes: measured.peakRssBytes,
+    peakHeapBytes: measured.peakHeapBytes,
     computedWeeks: report.computedWeeks.length,
   };
+  process.send?.(result);
+}
+
+/** What a backtest runner reports back. */
+interface BacktestResult extends Omit<Measured<unknown>, "value"> {
+  weeks: number;
+  /** Merged PRs read: judged plus left out (bots). */
+  pullRequests: number;
+  apiCalls: number;
+  exitCode: number;
+}
+
+/**
+ * `--backtest WEEKS API_URL`: `eng-health backtest bench/prs-5000 --weeks WEEKS
+ * --config proposed.yml --json` through the CLI (its client without
+ * throttling, as above), measured.
+ */
+async function runBacktestOnce(weeks: number, apiUrl: string): Promise<void> {
+  const proposed = join(mkdtempSync(join(tmpdir(), "eng-health-bench-")), "proposed.yml");
+  writeFileSync(proposed, PROPOSED_CONFIG);
+  let stdout = "";
+  const argv = ["backtest", `${OWNER}/${repositoryName(BACKTEST_SIZE)}`, "--weeks", String(weeks), "--config", proposed, "--json"];
+  const measured = await measure(() =>
+    runCli(argv, { GITHUB_TOKEN: "bench" }, { stdout: (text) => void (stdout += text), stderr: () => {} }, { now: NOW, createClient: () => benchClient(apiUrl) }),
+  );
+  const json = JSON.parse(stdout) as { prs: number; left_out: number; api_calls: number };
+  const { value, ...figures } = measured;
+  const result: BacktestResult = { ...figures, weeks, pullRequests: json.prs + json.left_out, apiCalls: json.api_calls, exitCode: value };
   process.send?.(result);
 }
 
@@ -169,7 +222,7 @@ function message<T>(child: ChildProcess, accept: (value: unknown) => value is T)
   });
 }
 
-/** The default: serve, run every size twice, print the table. */
+/** The default: serve, run every size twice, then the backtests, and print the tables. */
 async function orchestrate(): Promise<void> {
   const server = fork(SCRIPT, ["--serve"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const { apiUrl } = await message(server, (value): value is { apiUrl: string } => typeof (value as { apiUrl?: unknown }).apiUrl === "string");
@@ -185,6 +238,7 @@ async function orchestrate(): Promise<void> {
   console.log("| PRs in repository | run | PRs read | API calls | budget ceil(N/50)+10 | issue-metrics at 4-7 calls per PR | wall time | CPU | peak RSS (before) | peak heap |");
   console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const results: RunResult[] = [];
+  const backtests: Array<BacktestResult & { serverRequests: number }> = [];
   try {
     for (const size of SIZES) {
       for (const run of ["first", "weekly"] as const) {
@@ -202,17 +256,36 @@ async function orchestrate(): Promise<void> {
         );
       }
     }
+
+    console.log(`\n| PRs in repository | run | merged PRs read | API calls | budget ceil(N/100)+5 | wall time | CPU | peak RSS (before) | peak heap |`);
+    console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const weeks of BACKTEST_WEEKS) {
+      const before = await serverRequests();
+      const runner = fork(SCRIPT, ["--backtest", String(weeks), apiUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      const result = await message(runner, (value): value is BacktestResult => typeof (value as { weeks?: unknown }).weeks === "number");
+      await new Promise((resolve) => runner.once("exit", resolve));
+      backtests.push({ ...result, serverRequests: (await serverRequests()) - before });
+      console.log(
+        `| ${BACKTEST_SIZE.toLocaleString("en-US")} | backtest, ${weeks} weeks, proposed config | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${Math.ceil(result.pullRequests / 100) + 5} | ${(result.wallMs / 1000).toFixed(2)} s | ${(result.cpuMs / 1000).toFixed(2)} s | ${megabytes(result.peakRssBytes)} (${megabytes(result.baselineRssBytes)}) | ${megabytes(result.peakHeapBytes)} |`,
+      );
+    }
   } finally {
     server.disconnect();
   }
-  const mismatched = results.filter((result) => result.serverRequests !== result.apiCalls);
+  const mismatched = [
+    ...results.filter((result) => result.serverRequests !== result.apiCalls).map((result) => `${result.size}/${result.run}`),
+    ...backtests.filter((result) => result.serverRequests !== result.apiCalls).map((result) => `backtest/${result.weeks} weeks`),
+  ];
   console.log(
     mismatched.length === 0
-      ? "\nThe stand-in answered exactly the API calls each report counted."
-      : `\nWarning: the stand-in's request count differs for ${mismatched.map((result) => `${result.size}/${result.run}`).join(", ")}.`,
+      ? "\nThe stand-in answered exactly the API calls each run counted."
+      : `\nWarning: the stand-in's request count differs for ${mismatched.join(", ")}.`,
   );
-  if (results.some((result) => result.apiCalls > Math.ceil(result.pullRequests / 50) + 10)) {
-    console.error("A run went over its API call budget.");
+  if (
+    results.some((result) => result.apiCalls > Math.ceil(result.pullRequests / 50) + 10) ||
+    backtests.some((result) => result.exitCode !== 0 || result.apiCalls > Math.ceil(result.pullRequests / 100) + 5)
+  ) {
+    console.error("A run went over its API call budget, or failed.");
     process.exitCode = 1;
   }
 }
@@ -224,5 +297,6 @@ function megabytes(bytes: number): string {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "--serve") await serve();
 else if (mode === "--run") await runOnce(Number(args[0]), args[1] as Run, args[2] as string);
+else if (mode === "--backtest") await runBacktestOnce(Number(args[0]), args[1] as string);
 else if (mode === "--example") await printExample();
 else await orchestrate();

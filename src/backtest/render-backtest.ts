@@ -61,31 +61,35 @@ export function renderBacktest(backtest: Backtest, options: RenderBacktestOption
 /**
  * One sentence on what the proposed config changes, e.g. "With the proposed
  * config, 8 pull requests would newly fail an agreement and 2 would no longer
- * fail one; 3 check runs would newly conclude `failure`."
+ * fail one; 3 check runs would newly conclude `failure`." Pure.
  *
- * @returns the sentence, or `null` without a proposed config
+ * @param phrase how the proposed config is named after "With"
+ * @returns the sentence, or `null` without a proposed config or without PRs
  */
 export function summarizeBacktest(backtest: Backtest, phrase: string = DEFAULT_NAME.phrase): string | null {
-  if (backtest.conclusions.proposed === null) return null;
-  if (backtest.pullRequests === 0) return null;
-  const failing = distinct(backtest.rules.flatMap((rule) => rule.newlyFailing));
-  const passing = distinct(backtest.rules.flatMap((rule) => rule.newlyPassing));
-  if (failing === 0 && passing === 0 && backtest.conclusions.newlyFailing.length === 0 && backtest.conclusions.newlyPassing.length === 0) {
-    return `With ${phrase}, every pull request would have been judged as it was with the current one.`;
-  }
-  const parts: string[] = [];
-  if (failing > 0) parts.push(`${countOf(failing, "pull request")} would newly fail an agreement`);
-  if (passing > 0) parts.push(`${failing > 0 ? passing : countOf(passing, "pull request")} would no longer fail one`);
-  const agreements = parts.length === 0 ? "no pull request would fail an agreement it did not fail before, or stop failing one" : joinWords(parts);
-  const runs = conclusionChange(backtest.conclusions.newlyFailing.length, backtest.conclusions.newlyPassing.length);
+  if (backtest.conclusions.proposed === null || backtest.pullRequests === 0) return null;
+  const agreements = pair(
+    distinct(backtest.rules.flatMap((rule) => rule.newlyFailing)),
+    distinct(backtest.rules.flatMap((rule) => rule.newlyPassing)),
+    ["pull request", "would newly fail an agreement", "would no longer fail one"],
+  );
+  const runs = pair(backtest.conclusions.newlyFailing.length, backtest.conclusions.newlyPassing.length, [
+    "check run",
+    "would newly conclude `failure`",
+    "would no longer conclude `failure`",
+  ]);
+  if (agreements === null && runs === null) return `With ${phrase}, every pull request would have been judged as it was with the current one.`;
+  if (runs === null) return `With ${phrase}, ${agreements}; no check run would change to or from \`failure\`.`;
+  if (agreements === null) return `With ${phrase}, each agreement would pass and fail the same pull requests as before, but ${runs}.`;
   return `With ${phrase}, ${agreements}; ${runs}.`;
 }
 
-function conclusionChange(newlyFailing: number, newlyPassing: number): string {
+/** "8 pull requests would newly fail an agreement and 2 would no longer fail one", or null when both are 0. */
+function pair(more: number, fewer: number, [noun, worse, better]: [string, string, string]): string | null {
   const parts: string[] = [];
-  if (newlyFailing > 0) parts.push(`${countOf(newlyFailing, "check run")} would newly conclude \`failure\``);
-  if (newlyPassing > 0) parts.push(`${newlyFailing > 0 ? newlyPassing : countOf(newlyPassing, "check run")} would no longer conclude \`failure\``);
-  return parts.length === 0 ? "no check run would change between `failure` and another conclusion" : joinWords(parts);
+  if (more > 0) parts.push(`${countOf(more, noun)} ${worse}`);
+  if (fewer > 0) parts.push(`${more > 0 ? fewer : countOf(fewer, noun)} ${better}`);
+  return parts.length === 0 ? null : joinWords(parts);
 }
 
 function renderWith(backtest: Backtest, name: ProposedName, examples: number, shortened: boolean): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backtestPeriod } from "../../../src/backtest/backtest-period.js";
 import { evaluateBacktest, type Backtest } from "../../../src/backtest/evaluate-backtest.js";
-import { renderBacktest } from "../../../src/backtest/render-backtest.js";
+import { renderBacktest, summarizeBacktest } from "../../../src/backtest/render-backtest.js";
 import { renderBacktestJson } from "../../../src/backtest/render-backtest-json.js";
 import { IMPACT_HEADING, renderConfigImpact } from "../../../src/backtest/render-config-impact.js";
 import { configSchema, type ConfigInput } from "../../../src/config/schema.js";
@@ -149,7 +149,7 @@ describe("renderConfigImpact", () => {
       IMPACT_HEADING,
       "The 6 pull requests merged in the last 4 weeks, 2026-10-26 to 2026-11-22 (2026-W44 to 2026-W47, UTC), judged with the current config and with this PR's:",
       "",
-      "With this PR's config, 4 pull requests would newly fail an agreement; no check run would change between `failure` and another conclusion.",
+      "With this PR's config, 4 pull requests would newly fail an agreement; no check run would change to or from `failure`.",
       "",
       "| Agreement | Current config: pass · fail · skip | This PR's config: pass · fail · skip | Newly failing | No longer failing |",
     ]);
@@ -177,5 +177,20 @@ describe("renderConfigImpact", () => {
       "### What this change would have done
       No pull request was merged in the last 4 weeks, 2026-10-26 to 2026-11-22 (2026-W44 to 2026-W47, UTC), that eng-health judges, so there is nothing to compare yet."
     `);
+  });
+});
+
+describe("summarizeBacktest", () => {
+  it.each([
+    [{ reasoning: { min_words: 40 } }, "With the proposed config, 4 pull requests would newly fail an agreement; no check run would change to or from `failure`."],
+    [{ tests: { level: "failure" } }, "With the proposed config, each agreement would pass and fail the same pull requests as before, but 1 check run would newly conclude `failure`."],
+    [{ reasoning: { min_words: 40 }, tests: { min_changed_lines: 100 } }, "With the proposed config, 4 pull requests would newly fail an agreement and 1 would no longer fail one; no check run would change to or from `failure`."],
+    [{ mode: "shadow" }, "With the proposed config, every pull request would have been judged as it was with the current one."],
+  ] as const)("%j: %s", (proposed, sentence) => {
+    expect(summarizeBacktest(backtest(SAMPLE, {}, proposed as ConfigInput))).toBe(sentence);
+  });
+
+  it("says nothing without a proposed config", () => {
+    expect(summarizeBacktest(backtest(SAMPLE, {}, null))).toBeNull();
   });
 });
