@@ -24,8 +24,9 @@ export interface BacktestRepositoryInput extends RepoRef {
  * riding along in the first), then evaluate both configs on them
  * (`evaluateBacktest`, pure).
  *
- * Requests: ceil(N/100) for N merged PRs, at least 1 (+1 per 1,000 results
- * past GitHub's search cap); the config reads are the caller's.
+ * Requests: ceil(N/100) for N merged PRs, at least 1 (a search continuing
+ * past GitHub's 1,000-result cap reads its boundary result again, which
+ * rarely adds a page); the config reads are the caller's.
  *
  * @throws the client's errors while gathering
  */
