@@ -1,38 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { evaluateBacktest, type Backtest } from "../../../src/backtest/evaluate-backtest.js";
-import { configSchema, type ConfigInput } from "../../../src/config/schema.js";
-import type { ReportPullRequest } from "../../../src/model/report-facts.js";
+import type { Backtest } from "../../../src/backtest/evaluate-backtest.js";
+import { backtestOf, buildMergedPullRequest, SOURCE_CHANGE } from "../../helpers/build-backtest.js";
 import { buildReportPullRequest, reviewBy } from "../../helpers/build-report-facts.js";
-
-/** 2026-W44 to 2026-W47 in UTC. */
-const PERIOD = { from: "2026-10-26T00:00:00Z", to: "2026-11-23T00:00:00Z" };
-const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(" ");
-const SOURCE = { filename: "src/billing/invoice.ts", status: "modified" as const, additions: 30, deletions: 4 };
-const TEST = { filename: "test/billing/invoice.test.ts", status: "modified" as const, additions: 12, deletions: 0 };
-
-/** A PR merged at `mergedAt` (created 2026-11-16 09:00, a Monday), reviewed an hour after it opened. */
-function merged(number: number, mergedAt: string, overrides: Parameters<typeof buildReportPullRequest>[0] = {}): ReportPullRequest {
-  return buildReportPullRequest({
-    number,
-    state: "closed",
-    createdAt: "2026-11-16T09:00:00Z",
-    mergedAt,
-    closedAt: mergedAt,
-    body: words(30),
-    files: [SOURCE, TEST],
-    review: { reviews: [reviewBy("grace", "2026-11-16T10:00:00Z")] },
-    ...overrides,
-  });
-}
-
-function backtest(pullRequests: ReportPullRequest[], current: ConfigInput, proposed: ConfigInput | null): Backtest {
-  return evaluateBacktest({
-    facts: { owner: "acme", repo: "widgets", template: null, pullRequests },
-    period: PERIOD,
-    current: configSchema.parse(current),
-    proposed: proposed === null ? null : configSchema.parse(proposed),
-  });
-}
+import { words } from "../../helpers/mock-github.js";
 
 const row = (result: Backtest, id: string) => {
   const found = result.rules.find((rule) => rule.id === id);
@@ -44,12 +14,12 @@ const numbers = (prs: ReadonlyArray<{ number: number }>) => prs.map((pr) => pr.n
 describe("evaluateBacktest: current against proposed", () => {
   it("counts pass / fail / skip per rule under both configs and names the PRs that newly fail, newest merge first", () => {
     const prs = [
-      merged(1, "2026-11-16T12:00:00Z", { body: words(25) }), // passes 20 words, fails 40
-      merged(2, "2026-11-17T12:00:00Z", { body: words(45) }), // passes both
-      merged(3, "2026-11-18T12:00:00Z", { body: words(10) }), // fails both
-      merged(4, "2026-11-19T12:00:00Z", { body: words(30) }), // passes 20, fails 40
+      buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { body: words(25) }), // passes 20 words, fails 40
+      buildMergedPullRequest(2, "2026-11-17T12:00:00Z", { body: words(45) }), // passes both
+      buildMergedPullRequest(3, "2026-11-18T12:00:00Z", { body: words(10) }), // fails both
+      buildMergedPullRequest(4, "2026-11-19T12:00:00Z", { body: words(30) }), // passes 20, fails 40
     ];
-    const result = backtest(prs, {}, { reasoning: { min_words: 40 } });
+    const result = backtestOf(prs, {}, { reasoning: { min_words: 40 } });
 
     expect(result.pullRequests).toBe(4);
     expect(result.leftOut).toBe(0);
@@ -79,11 +49,11 @@ describe("evaluateBacktest: current against proposed", () => {
 
   it("names the PRs that no longer fail, whether they now pass or are skipped", () => {
     const prs = [
-      merged(1, "2026-11-16T12:00:00Z", { files: [SOURCE] }), // no test: fails tests
-      merged(2, "2026-11-17T12:00:00Z", { files: [SOURCE], labels: ["no-tests-needed"] }),
-      merged(3, "2026-11-18T12:00:00Z", { files: [{ ...SOURCE, additions: 6, deletions: 0 }] }), // 6 lines
+      buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { files: [SOURCE_CHANGE] }), // no test: fails tests
+      buildMergedPullRequest(2, "2026-11-17T12:00:00Z", { files: [SOURCE_CHANGE], labels: ["no-tests-needed"] }),
+      buildMergedPullRequest(3, "2026-11-18T12:00:00Z", { files: [{ ...SOURCE_CHANGE, additions: 6, deletions: 0 }] }), // 6 lines
     ];
-    const result = backtest(prs, { tests: { min_changed_lines: 5 } }, { tests: { min_changed_lines: 10, skip_labels: ["no-tests-needed"] } });
+    const result = backtestOf(prs, { tests: { min_changed_lines: 5 } }, { tests: { min_changed_lines: 10, skip_labels: ["no-tests-needed"] } });
 
     expect(row(result, "tests")).toMatchObject({ current: { pass: 0, fail: 3, skip: 0 }, proposed: { pass: 0, fail: 1, skip: 2 } });
     expect(numbers(row(result, "tests").newlyPassing)).toEqual([3, 2]);
@@ -91,8 +61,8 @@ describe("evaluateBacktest: current against proposed", () => {
   });
 
   it("shows a level change in the conclusions: tests at failure would fail the check run", () => {
-    const prs = [merged(1, "2026-11-16T12:00:00Z", { files: [SOURCE] }), merged(2, "2026-11-17T12:00:00Z")];
-    const result = backtest(prs, {}, { tests: { level: "failure" } });
+    const prs = [buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { files: [SOURCE_CHANGE] }), buildMergedPullRequest(2, "2026-11-17T12:00:00Z")];
+    const result = backtestOf(prs, {}, { tests: { level: "failure" } });
 
     expect(row(result, "tests")).toMatchObject({
       current: { pass: 1, fail: 1, skip: 0, level: "warning" },
@@ -105,8 +75,8 @@ describe("evaluateBacktest: current against proposed", () => {
   });
 
   it("caps the conclusion at neutral in shadow mode", () => {
-    const prs = [merged(1, "2026-11-16T12:00:00Z", { files: [SOURCE] })];
-    const result = backtest(prs, { tests: { level: "failure" } }, { mode: "shadow", tests: { level: "failure" } });
+    const prs = [buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { files: [SOURCE_CHANGE] })];
+    const result = backtestOf(prs, { tests: { level: "failure" } }, { mode: "shadow", tests: { level: "failure" } });
 
     expect(row(result, "tests")).toMatchObject({ current: { fail: 1 }, proposed: { fail: 1 } });
     expect(result.conclusions.current).toEqual({ success: 0, neutral: 0, failure: 1 });
@@ -115,13 +85,13 @@ describe("evaluateBacktest: current against proposed", () => {
   });
 
   it("counts a rule turned off as skipped by every PR", () => {
-    const result = backtest([merged(1, "2026-11-16T12:00:00Z", { body: "" })], {}, { reasoning: { level: "off" } });
+    const result = backtestOf([buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { body: "" })], {}, { reasoning: { level: "off" } });
     expect(row(result, "reasoning")).toMatchObject({ current: { fail: 1, level: "warning" }, proposed: { skip: 1, level: "off" } });
     expect(numbers(row(result, "reasoning").newlyPassing)).toEqual([1]);
   });
 
   it("without a proposed config, tallies the current one alone", () => {
-    const result = backtest([merged(1, "2026-11-16T12:00:00Z", { body: "" })], {}, null);
+    const result = backtestOf([buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { body: "" })], {}, null);
     expect(row(result, "reasoning")).toEqual({
       id: "reasoning",
       agreement: "Documented reasoning",
@@ -137,35 +107,35 @@ describe("evaluateBacktest: current against proposed", () => {
 describe("evaluateBacktest: who and what is judged", () => {
   it("judges only PRs merged in the period (from inclusive, to exclusive)", () => {
     const prs = [
-      merged(1, "2026-10-25T23:59:59Z"),
-      merged(2, "2026-10-26T00:00:00Z"),
-      merged(3, "2026-11-22T23:59:59Z"),
-      merged(4, "2026-11-23T00:00:00Z"),
+      buildMergedPullRequest(1, "2026-10-25T23:59:59Z"),
+      buildMergedPullRequest(2, "2026-10-26T00:00:00Z"),
+      buildMergedPullRequest(3, "2026-11-22T23:59:59Z"),
+      buildMergedPullRequest(4, "2026-11-23T00:00:00Z"),
       buildReportPullRequest({ number: 5, state: "closed", closedAt: "2026-11-18T00:00:00Z" }), // closed, not merged
       buildReportPullRequest({ number: 6 }), // open
     ];
-    const result = backtest(prs, {}, {});
+    const result = backtestOf(prs, {}, {});
     expect(result.pullRequests).toBe(2);
     expect(row(result, "reasoning").current.pass).toBe(2);
   });
 
   it("leaves out bots, and authors both configs ignore, as the weekly report does", () => {
     const prs = [
-      merged(1, "2026-11-16T12:00:00Z", { author: { login: "dependabot[bot]", type: "Bot" }, body: "" }),
-      merged(2, "2026-11-16T13:00:00Z", { author: { login: "release-train", type: "Bot" }, body: "" }),
-      merged(3, "2026-11-16T14:00:00Z", { author: { login: "Ops-Robot", type: "User" }, body: "" }),
-      merged(4, "2026-11-16T15:00:00Z"),
+      buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { author: { login: "dependabot[bot]", type: "Bot" }, body: "" }),
+      buildMergedPullRequest(2, "2026-11-16T13:00:00Z", { author: { login: "release-train", type: "Bot" }, body: "" }),
+      buildMergedPullRequest(3, "2026-11-16T14:00:00Z", { author: { login: "Ops-Robot", type: "User" }, body: "" }),
+      buildMergedPullRequest(4, "2026-11-16T15:00:00Z"),
     ];
     const config = { review: { ignore_authors: ["ops-robot"] } };
-    const result = backtest(prs, config, config);
+    const result = backtestOf(prs, config, config);
     expect(result.pullRequests).toBe(1);
     expect(result.leftOut).toBe(3);
     expect(row(result, "reasoning").current).toEqual({ pass: 1, fail: 0, skip: 0, level: "warning" });
   });
 
   it("skips every rule for an author only one config ignores, so a change to the list shows", () => {
-    const prs = [merged(1, "2026-11-16T12:00:00Z", { author: { login: "ops-robot", type: "User" }, body: "" })];
-    const result = backtest(prs, {}, { review: { ignore_authors: ["ops-robot"] } });
+    const prs = [buildMergedPullRequest(1, "2026-11-16T12:00:00Z", { author: { login: "ops-robot", type: "User" }, body: "" })];
+    const result = backtestOf(prs, {}, { review: { ignore_authors: ["ops-robot"] } });
     expect(result.pullRequests).toBe(1);
     expect(row(result, "reasoning")).toMatchObject({ current: { fail: 1, skip: 0 }, proposed: { fail: 0, skip: 1 } });
     expect(numbers(row(result, "reasoning").newlyPassing)).toEqual([1]);
@@ -174,11 +144,11 @@ describe("evaluateBacktest: who and what is judged", () => {
   it("judges the review rule as of the merge: the wait ended there, later reviews do not count", () => {
     const prs = [
       // Ready Monday 09:00, reviewed Tuesday 15:00: 14 business hours (8 on Monday, 6 on Tuesday).
-      merged(1, "2026-11-17T16:00:00Z", { review: { reviews: [reviewBy("grace", "2026-11-17T15:00:00Z")] } }),
+      buildMergedPullRequest(1, "2026-11-17T16:00:00Z", { review: { reviews: [reviewBy("grace", "2026-11-17T15:00:00Z")] } }),
       // Merged Monday 12:00 with no review; the review on Wednesday came after the merge.
-      merged(2, "2026-11-16T12:00:00Z", { review: { reviews: [reviewBy("grace", "2026-11-18T10:00:00Z")] } }),
+      buildMergedPullRequest(2, "2026-11-16T12:00:00Z", { review: { reviews: [reviewBy("grace", "2026-11-18T10:00:00Z")] } }),
     ];
-    const result = backtest(prs, { review: { first_review_within: "24h" } }, { review: { first_review_within: "8h" } });
+    const result = backtestOf(prs, { review: { first_review_within: "24h" } }, { review: { first_review_within: "8h" } });
     expect(row(result, "review")).toMatchObject({
       current: { pass: 1, fail: 0, skip: 1 },
       proposed: { pass: 0, fail: 1, skip: 1 },
@@ -187,7 +157,7 @@ describe("evaluateBacktest: who and what is judged", () => {
   });
 
   it("leaves out the rules it cannot judge from the collection, saying why", () => {
-    const result = backtest([], {}, {});
+    const result = backtestOf([], {}, {});
     expect(result.rules.map((rule) => rule.id)).toEqual(["reasoning", "tests", "review"]);
     expect(result.notBacktested.map((rule) => rule.id)).toEqual(["disabled-tests", "flaky"]);
     expect(result.notBacktested[0]?.reason).toMatch(/diff/);

@@ -1,40 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { backtestPeriod } from "../../../src/backtest/backtest-period.js";
-import { evaluateBacktest, type Backtest } from "../../../src/backtest/evaluate-backtest.js";
 import { renderBacktest, summarizeBacktest } from "../../../src/backtest/render-backtest.js";
 import { renderBacktestJson } from "../../../src/backtest/render-backtest-json.js";
 import { IMPACT_HEADING, renderConfigImpact } from "../../../src/backtest/render-config-impact.js";
-import { configSchema, type ConfigInput } from "../../../src/config/schema.js";
+import type { ConfigInput } from "../../../src/config/schema.js";
 import type { ReportPullRequest } from "../../../src/model/report-facts.js";
 import { utf8Bytes } from "../../../src/text/truncate-utf8.js";
-import { buildReportPullRequest, reviewBy } from "../../helpers/build-report-facts.js";
+import { backtestOf, buildMergedPullRequest, SOURCE_CHANGE } from "../../helpers/build-backtest.js";
+import { words } from "../../helpers/mock-github.js";
 
 const PERIOD = backtestPeriod({ now: "2026-11-24T10:00:00Z", timezone: "UTC" });
-const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(" ");
-const SOURCE = { filename: "src/billing/invoice.ts", status: "modified" as const, additions: 30, deletions: 4 };
 
-function merged(number: number, overrides: Parameters<typeof buildReportPullRequest>[0] = {}): ReportPullRequest {
+/** A PR merged `number` minutes after 2026-11-16 12:00 (see `buildMergedPullRequest`). */
+function merged(number: number, overrides: Parameters<typeof buildMergedPullRequest>[2] = {}): ReportPullRequest {
   const mergedAt = new Date(Date.parse("2026-11-16T12:00:00Z") + number * 60_000).toISOString().replace(".000Z", "Z");
-  return buildReportPullRequest({
-    number,
-    state: "closed",
-    createdAt: "2026-11-16T09:00:00Z",
-    mergedAt,
-    closedAt: mergedAt,
-    body: words(30),
-    files: [SOURCE, { filename: "test/billing/invoice.test.ts", status: "modified", additions: 5, deletions: 0 }],
-    review: { reviews: [reviewBy("grace", "2026-11-16T10:00:00Z")] },
-    ...overrides,
-  });
-}
-
-function backtest(pullRequests: ReportPullRequest[], current: ConfigInput, proposed: ConfigInput | null): Backtest {
-  return evaluateBacktest({
-    facts: { owner: "acme", repo: "widgets", template: null, pullRequests },
-    period: PERIOD,
-    current: configSchema.parse(current),
-    proposed: proposed === null ? null : configSchema.parse(proposed),
-  });
+  return buildMergedPullRequest(number, mergedAt, overrides);
 }
 
 /** Seven PRs: four too short for 40 words, one without a test, one by a bot. */
@@ -43,14 +23,14 @@ const SAMPLE = [
   merged(2, { body: words(25) }),
   merged(3, { body: words(25) }),
   merged(4, { body: words(25), title: "Round invoices once <at the end> for @finance" }),
-  merged(5, { body: words(45), files: [SOURCE] }),
+  merged(5, { body: words(45), files: [SOURCE_CHANGE] }),
   merged(6, { body: words(45) }),
   merged(7, { author: { login: "renovate[bot]", type: "Bot" } }),
 ];
 
 describe("renderBacktest", () => {
   it("shows both configs per rule, the conclusions, examples (newest first, escaped) and what was left out", () => {
-    const markdown = renderBacktest(backtest(SAMPLE, {}, { reasoning: { min_words: 40 }, tests: { level: "failure" } }), { examples: 3 });
+    const markdown = renderBacktest(backtestOf(SAMPLE, {}, { reasoning: { min_words: 40 }, tests: { level: "failure" } }), { examples: 3 });
     // The zero-width space after "@" keeps a quoted title from mentioning anyone; shown here as <ZWSP>.
     expect(markdown.replaceAll("\u200b", "<ZWSP>")).toMatchInlineSnapshot(`
       "With the proposed config, 4 pull requests would newly fail an agreement; 1 check run would newly conclude \`failure\`.
@@ -76,7 +56,7 @@ describe("renderBacktest", () => {
   });
 
   it("without a proposed config: the current config's table and conclusions", () => {
-    expect(renderBacktest(backtest(SAMPLE, {}, null))).toMatchInlineSnapshot(`
+    expect(renderBacktest(backtestOf(SAMPLE, {}, null))).toMatchInlineSnapshot(`
       "| Agreement | Level | Pass | Fail | Skip |
       |---|---|---:|---:|---:|
       | Documented reasoning | \`warning\` | 6 | 0 | 0 |
@@ -90,14 +70,14 @@ describe("renderBacktest", () => {
   });
 
   it("says when nothing would change", () => {
-    expect(renderBacktest(backtest(SAMPLE, {}, { checks: { name: "Team practices" } })).split("\n\n")[0]).toBe(
+    expect(renderBacktest(backtestOf(SAMPLE, {}, { checks: { name: "Team practices" } })).split("\n\n")[0]).toBe(
       "With the proposed config, every pull request would have been judged as it was with the current one.",
     );
   });
 
   it("lists fewer examples, then none, to fit a byte budget, and says so", () => {
     const many = Array.from({ length: 40 }, (_, index) => merged(index + 1, { body: words(25), title: `Änderung ${"ü".repeat(90)} ${index + 1}` }));
-    const result = backtest(many, {}, { reasoning: { min_words: 40 } });
+    const result = backtestOf(many, {}, { reasoning: { min_words: 40 } });
     const full = renderBacktest(result);
     expect(full.match(/^- \[#/gm)).toHaveLength(5);
 
@@ -122,7 +102,7 @@ describe("renderBacktest", () => {
 
 describe("renderBacktestJson", () => {
   it("gives every changed PR by number, the tallies and the API calls", () => {
-    const json = renderBacktestJson(backtest(SAMPLE, {}, { reasoning: { min_words: 40 } }), 3);
+    const json = renderBacktestJson(backtestOf(SAMPLE, {}, { reasoning: { min_words: 40 } }), 3);
     expect(json).toEqual({
       period: { from: "2026-10-26T00:00:00Z", to: "2026-11-23T00:00:00Z" },
       prs: 6,
@@ -144,7 +124,7 @@ describe("renderBacktestJson", () => {
 
 describe("renderConfigImpact", () => {
   it("compared: heading, the period, the comparison named for this PR, and a next step", () => {
-    const section = renderConfigImpact({ kind: "compared", backtest: backtest(SAMPLE, {}, { reasoning: { min_words: 40 } }), period: PERIOD });
+    const section = renderConfigImpact({ kind: "compared", backtest: backtestOf(SAMPLE, {}, { reasoning: { min_words: 40 } }), period: PERIOD });
     expect(section.split("\n").slice(0, 6)).toEqual([
       IMPACT_HEADING,
       "The 6 pull requests merged in the last 4 weeks, 2026-10-26 to 2026-11-22 (2026-W44 to 2026-W47, UTC), judged with the current config and with this PR's:",
@@ -159,7 +139,7 @@ describe("renderConfigImpact", () => {
 
   it("stays within its budget however long the lists are", () => {
     const many = Array.from({ length: 400 }, (_, index) => merged(index + 1, { body: words(25), title: "😀".repeat(200) }));
-    const section = renderConfigImpact({ kind: "compared", backtest: backtest(many, {}, { reasoning: { min_words: 40 } }), period: PERIOD }, 3000);
+    const section = renderConfigImpact({ kind: "compared", backtest: backtestOf(many, {}, { reasoning: { min_words: 40 } }), period: PERIOD }, 3000);
     expect(utf8Bytes(section)).toBeLessThanOrEqual(3000);
     expect(section).toContain("| Documented reasoning | 400 · 0 · 0 (`warning`) | 0 · 400 · 0 (`warning`) | 400 | 0 |");
   });
@@ -173,7 +153,7 @@ describe("renderConfigImpact", () => {
       "### What this change would have done
       This could not be worked out this time: GitHub answered HTTP 502 while the merged pull requests were read. It is tried again on the PR's next push, or with "Re-run checks"."
     `);
-    expect(renderConfigImpact({ kind: "compared", backtest: backtest([], {}, { reasoning: { min_words: 40 } }), period: PERIOD })).toMatchInlineSnapshot(`
+    expect(renderConfigImpact({ kind: "compared", backtest: backtestOf([], {}, { reasoning: { min_words: 40 } }), period: PERIOD })).toMatchInlineSnapshot(`
       "### What this change would have done
       No pull request was merged in the last 4 weeks, 2026-10-26 to 2026-11-22 (2026-W44 to 2026-W47, UTC), that eng-health judges, so there is nothing to compare yet."
     `);
@@ -187,10 +167,10 @@ describe("summarizeBacktest", () => {
     [{ reasoning: { min_words: 40 }, tests: { min_changed_lines: 100 } }, "With the proposed config, 4 pull requests would newly fail an agreement and 1 would no longer fail one; no check run would change to or from `failure`."],
     [{ mode: "shadow" }, "With the proposed config, every pull request would have been judged as it was with the current one."],
   ] as const)("%j: %s", (proposed, sentence) => {
-    expect(summarizeBacktest(backtest(SAMPLE, {}, proposed as ConfigInput))).toBe(sentence);
+    expect(summarizeBacktest(backtestOf(SAMPLE, {}, proposed as ConfigInput))).toBe(sentence);
   });
 
   it("says nothing without a proposed config", () => {
-    expect(summarizeBacktest(backtest(SAMPLE, {}, null))).toBeNull();
+    expect(summarizeBacktest(backtestOf(SAMPLE, {}, null))).toBeNull();
   });
 });
