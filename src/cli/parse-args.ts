@@ -1,19 +1,10 @@
+import { parseBacktestArgs, type BacktestCommand } from "./parse-backtest-args.js";
+
 /** A parsed command line of `eng-health`. */
 export type CliCommand =
   | { command: "check"; owner: string; repo: string; number: number; json: boolean }
   | { command: "report"; owner: string; repo: string; week: string | null; json: boolean; publish: boolean }
-  | {
-      command: "backtest";
-      owner: string;
-      repo: string;
-      /** `--weeks N`, or null for the default (4, or up to the last complete week with `--since`). */
-      weeks: number | null;
-      /** `--since YYYY-MM-DD`, or null. */
-      since: string | null;
-      /** `--config FILE`: a local path, or null to show the current config alone. */
-      configFile: string | null;
-      json: boolean;
-    }
+  | BacktestCommand
   | { command: "help" };
 
 /** A usage error: the CLI prints `message` and exits 2. */
@@ -32,22 +23,6 @@ Exit codes: 0 evaluated (whatever the conclusion), 1 GitHub could not be read, 2
 
 const REPO_PATTERN = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
 
-/** Options that take a value, with an example for the error when it is missing. */
-const VALUE_OPTIONS: Record<string, string> = {
-  "--week": "2026-W47",
-  "--weeks": "4",
-  "--since": "2026-10-26",
-  "--config": "proposed.yml",
-};
-const FLAGS = new Set(["--json", "--publish"]);
-
-/** Which options each command takes. */
-const ALLOWED: Record<"check" | "report" | "backtest", readonly string[]> = {
-  check: ["--json"],
-  report: ["--week", "--json", "--publish"],
-  backtest: ["--weeks", "--since", "--config", "--json"],
-};
-
 /**
  * Parse `eng-health` arguments (without `node` and the script).
  *
@@ -57,61 +32,45 @@ const ALLOWED: Record<"check" | "report" | "backtest", readonly string[]> = {
 export function parseArgs(argv: readonly string[]): CliCommand {
   const [command, target, ...rest] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") return { command: "help" };
-  const { values, flags } = readOptions(rest);
-  if (command !== "check" && command !== "report" && command !== "backtest") {
-    throw new UsageError(`unknown command "${command}" (expected check, report or backtest)`);
+  if (command === "backtest") {
+    const backtest = parseBacktestArgs(target, rest, REPO_PATTERN);
+    if ("usageError" in backtest) throw new UsageError(backtest.usageError);
+    return backtest;
   }
-  const given = [...values.keys(), ...flags];
-  const wrong = given.find((option) => !ALLOWED[command].includes(option));
-  if (wrong !== undefined) throw new UsageError(`${command} takes only ${ALLOWED[command].join(", ")}; not ${wrong}`);
-
-  if (command === "check") {
-    const match = target === undefined ? null : /^(.+)#(\d+)$/.exec(target);
-    const repo = match ? REPO_PATTERN.exec(match[1] as string) : null;
-    if (!match || !repo) throw new UsageError(`check needs OWNER/REPO#N, e.g. acme/widgets#7; got "${target ?? ""}"`);
-    return { command: "check", owner: repo[1] as string, repo: repo[2] as string, number: Number(match[2]), json: flags.has("--json") };
-  }
-  const repo = target === undefined ? null : REPO_PATTERN.exec(target);
-  if (!repo) throw new UsageError(`${command} needs OWNER/REPO, e.g. acme/widgets; got "${target ?? ""}"`);
-  const owner = repo[1] as string;
-  const name = repo[2] as string;
-  if (command === "report") {
-    const week = values.get("--week") ?? null;
-    if (week !== null && !/^\d{4}-W\d{2}$/.test(week)) throw new UsageError(`--week must look like 2026-W47; it is "${week}"`);
-    return { command: "report", owner, repo: name, week, json: flags.has("--json"), publish: flags.has("--publish") };
-  }
-  const weeksText = values.get("--weeks") ?? null;
-  if (weeksText !== null && !/^\d+$/.test(weeksText)) throw new UsageError(`--weeks must be a whole number such as 4; it is "${weeksText}"`);
-  const since = values.get("--since") ?? null;
-  if (since !== null && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new UsageError(`--since must be a date such as 2026-10-26; it is "${since}"`);
-  return {
-    command: "backtest",
-    owner,
-    repo: name,
-    weeks: weeksText === null ? null : Number(weeksText),
-    since,
-    configFile: values.get("--config") ?? null,
-    json: flags.has("--json"),
-  };
-}
-
-/** Split options into those with a value and flags. */
-function readOptions(args: readonly string[]): { values: Map<string, string>; flags: Set<string> } {
-  const values = new Map<string, string>();
   const flags = new Set<string>();
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index] as string;
-    const example = VALUE_OPTIONS[arg];
-    if (example !== undefined) {
-      const value = args[index + 1];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value such as ${example}`);
-      values.set(arg, value);
+  let week: string | null = null;
+  for (let index = 0; index < rest.length; index += 1) {
+    const arg = rest[index] as string;
+    if (arg === "--week") {
+      const value = rest[index + 1];
+      if (value === undefined) throw new UsageError("--week needs a value such as 2026-W47");
+      if (!/^\d{4}-W\d{2}$/.test(value)) throw new UsageError(`--week must look like 2026-W47; it is "${value}"`);
+      week = value;
       index += 1;
-    } else if (FLAGS.has(arg)) {
+    } else if (arg === "--json" || arg === "--publish") {
       flags.add(arg);
     } else {
       throw new UsageError(`unknown option "${arg}"`);
     }
   }
-  return { values, flags };
+  if (command === "check") {
+    const match = target === undefined ? null : /^(.+)#(\d+)$/.exec(target);
+    const repo = match ? REPO_PATTERN.exec(match[1] as string) : null;
+    if (!match || !repo) throw new UsageError(`check needs OWNER/REPO#N, e.g. acme/widgets#7; got "${target ?? ""}"`);
+    if (week !== null || flags.has("--publish")) throw new UsageError("check takes only --json");
+    return { command: "check", owner: repo[1] as string, repo: repo[2] as string, number: Number(match[2]), json: flags.has("--json") };
+  }
+  if (command === "report") {
+    const repo = target === undefined ? null : REPO_PATTERN.exec(target);
+    if (!repo) throw new UsageError(`report needs OWNER/REPO, e.g. acme/widgets; got "${target ?? ""}"`);
+    return {
+      command: "report",
+      owner: repo[1] as string,
+      repo: repo[2] as string,
+      week,
+      json: flags.has("--json"),
+      publish: flags.has("--publish"),
+    };
+  }
+  throw new UsageError(`unknown command "${command}" (expected check, report or backtest)`);
 }

@@ -10,12 +10,13 @@ import { loadConfig } from "../github/load-config.js";
 import { loadProposedConfig } from "../github/load-proposed-config.js";
 import { backtestRepository } from "../pipelines/backtest-repository.js";
 import { countOf } from "../text/count-of.js";
-import { UsageError, type CliCommand } from "./parse-args.js";
+import { UsageError } from "./parse-args.js";
+import type { BacktestCommand } from "./parse-backtest-args.js";
 import type { CliIo } from "./run-check.js";
 import { usageCheck } from "./usage-check.js";
 
 /** Inputs of {@link runBacktest}: the parsed command line (`--config FILE` is a local path) and the moment it runs. */
-export type RunBacktestInput = Omit<Extract<CliCommand, { command: "backtest" }>, "command"> & { now: Date };
+export type RunBacktestInput = Omit<BacktestCommand, "command"> & { now: Date };
 
 /**
  * `eng-health backtest OWNER/REPO [--weeks N] [--since YYYY-MM-DD] [--config FILE] [--json]`:

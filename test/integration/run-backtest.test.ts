@@ -152,8 +152,9 @@ describe("eng-health backtest", () => {
   it.each([
     [["backtest", "acme/widgets", "--weeks", "four"], /--weeks must be a whole number such as 4; it is "four"/],
     [["backtest", "acme/widgets", "--since", "26-10-2026"], /--since must be a date such as 2026-10-26; it is "26-10-2026"/],
-    [["backtest", "acme/widgets", "--week", "2026-W47"], /backtest takes only --weeks, --since, --config, --json; not --week/],
-    [["report", "acme/widgets", "--config", "x.yml"], /report takes only --week, --json, --publish; not --config/],
+    [["backtest", "acme/widgets", "--week", "2026-W47"], /backtest takes only --weeks, --since, --config and --json; not "--week"/],
+    [["backtest", "acme/widgets", "--config"], /--config needs a value such as proposed.yml/],
+    [["report", "acme/widgets", "--config", "x.yml"], /unknown option "--config"/],
     [["backtest", "acme"], /backtest needs OWNER\/REPO, e.g. acme\/widgets; got "acme"/],
     [["backtest", "acme/widgets", "--config", join(dir, "missing.yml")], /--config .*missing\.yml cannot be read \(ENOENT\)/],
   ])("%j exits 2 with a usage error", async (argv, reason) => {
