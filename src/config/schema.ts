@@ -103,7 +103,8 @@ export const sizeSchema = z
     ),
     skip_labels: globList(["skip-size"], "Labels that skip this rule on a PR."),
   })
-  .prefault({});
+  .prefault({})
+  .describe("Small pull requests: added plus deleted lines, generated and lock files left out, within the team's limit.");
 
 export const businessHoursSchema = z
   .strictObject({
@@ -231,7 +232,7 @@ export const rollupSchema = z
   .prefault({})
   .describe("One weekly team-health issue, in this repository, for a team that owns several repositories.");
 
-/** `enforce` (default) or `shadow`: conclusions never worse than neutral while the team watches (README, "Roll out"). */
+/** `enforce` (default) or `shadow`: conclusions never worse than neutral while the team watches (README, "Rolling out"). */
 export const modeSchema = z
   .enum(["enforce", "shadow"])
   .default("enforce")
