@@ -17,7 +17,7 @@ import tseslint from "typescript-eslint";
  * - pipelines: named stages (gather -> evaluate -> render -> publish).
  * - shell: scheduling, the server's process concerns, the CLI and the entry points.
  */
-const CORE = ["model", "text", "glob", "cache", "time", "config", "review", "flaky", "rules", "check-run", "report"];
+const CORE = ["model", "text", "glob", "cache", "time", "config", "review", "flaky", "rules", "check-run", "report", "backtest"];
 const LAYERS = [...CORE, "github", "publish", "pipelines", "queue", "server", "schedule", "cli", "action"];
 const ENTRY_POINTS = ["./src/index.ts", "./src/cli.ts", "./src/action.ts"];
 

@@ -1,14 +1,33 @@
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { configSchema, DEFAULT_CONFIG } from "../src/config/schema.js";
-import { createClient, type Client } from "../src/github/create-client.js";
+import { runCli } from "../src/cli/run-cli.js";
+import type { Client } from "../src/github/create-client.js";
 import { buildRollupReport } from "../src/pipelines/build-rollup-report.js";
 import { buildWeeklyReport, type WeeklyReport } from "../src/pipelines/build-weekly-report.js";
 import { isoWeekWindow } from "../src/time/iso-week.js";
 import { renderReportMarker } from "../src/report/report-marker.js";
 import { renderReportTitle } from "../src/report/render-report.js";
+import {
+  benchClient,
+  CONFIG,
+  LATENCY_MS,
+  NOW,
+  OWNER,
+  repositoryName,
+  ROLLUP_CONFIG,
+  ROLLUP_NAMES,
+  ROLLUP_PULL_REQUESTS,
+  ROLLUP_REPOSITORIES,
+  rollupRepositories,
+  SIZES,
+  syntheticRepository,
+  WEEK,
+} from "./bench-repositories.js";
+import { measure, megabytes, message, type Measured } from "./measure-work.js";
 import { startSyntheticGitHub } from "./synthetic-github.js";
-import { buildSyntheticRepository, type SyntheticRepository } from "./synthetic-repository.js";
 
 /**
  * `npm run bench:report`: the weekly report against a local stand-in GitHub.
@@ -21,44 +40,23 @@ import { buildSyntheticRepository, type SyntheticRepository } from "./synthetic-
  * computed in the same pass) and a weekly report (the earlier weeks read
  * from the markers the first run left behind); then the same two runs of a
  * rollup over 20 repositories holding 5,000 pull requests between them
- * (issue 16). It prints API calls, wall time and peak memory for each. `--example` prints the rendered 100-PR
- * weekly report instead (the README's example).
+ * (issue 16). It prints API calls, wall time and peak memory for each. Then
+ * `eng-health backtest` on the 5,000-PR repository with a proposed config
+ * (`--backtest`), over the default 4 weeks and over all 8, through the CLI
+ * (config read included). `--example` prints the rendered 100-PR weekly
+ * report instead (the README's example).
  */
 
-const SIZES = [100, 1000, 5000] as const;
-const LATENCY_MS = 20;
-const WEEK = "2026-W47";
-const OWNER = "bench";
-const CONFIG = DEFAULT_CONFIG;
-const WINDOW = isoWeekWindow(WEEK, CONFIG.report.timezone);
-/** The report runs on Monday at 09:00 after the week, like the scheduled job. */
-const NOW = new Date(Date.parse(WINDOW.end) + 9 * 3_600_000);
 const SCRIPT = fileURLToPath(import.meta.url);
-/** The rollup row: one team issue over this many repositories ... */
-const ROLLUP_REPOSITORIES = 20;
-/** ... holding this many pull requests between them (issue 16). */
-const ROLLUP_PULL_REQUESTS = 5000;
-/** The rollup lives in the first of its repositories and lists them all. */
-const ROLLUP_NAMES = Array.from({ length: ROLLUP_REPOSITORIES }, (_, index) => `team-${String(index + 1).padStart(2, "0")}`);
-const ROLLUP_CONFIG = configSchema.parse({ rollup: { repos: ROLLUP_NAMES.map((name) => `${OWNER}/${name}`) } });
+/** The backtest's repository and its proposed config: longer descriptions, tests enforced. */
+const BACKTEST_SIZE = 5000;
+const BACKTEST_WEEKS = [4, 8] as const;
+const PROPOSED_CONFIG = "reasoning:\n  min_words: 40\ntests:\n  level: failure\n";
 
 type Run = "first" | "weekly";
 
 /** What a run reports on: one repository of SIZE pull requests, or the rollup. */
 type Target = number | "rollup";
-
-/**
- * The client the CLI uses (`createClient`: retry, request counting), without
- * throttling: its one-second spacing of GraphQL queries and writes is for
- * GitHub's secondary rate limits, which the stand-in does not have, and would
- * measure the waiting instead of the report.
- */
-function benchClient(apiUrl: string): Client {
-  const client = createClient({ token: "bench", apiUrl, userAgent: "eng-health-bench", throttle: { enabled: false } });
-  // The rollup's config reads answer 404 (no file: the defaults); Octokit's request log would print each one.
-  client.log.error = () => {};
-  return client;
-}
 
 /** What a runner reports back. */
 interface RunResult {
@@ -79,34 +77,13 @@ interface RunResult {
   repositories: number;
 }
 
-function repositoryName(size: number): string {
-  return `prs-${size}`;
-}
-
-function syntheticRepository(size: number): SyntheticRepository {
-  return buildSyntheticRepository({
-    owner: OWNER,
-    repo: repositoryName(size),
-    pullRequests: size,
-    end: WINDOW.end,
-    weeks: CONFIG.report.trend_weeks,
-    now: NOW.toISOString(),
-  });
-}
-
-/** The rollup's repositories: {@link ROLLUP_PULL_REQUESTS} pull requests spread evenly, each repository its own seed. */
-function rollupRepositories(): SyntheticRepository[] {
-  return ROLLUP_NAMES.map((repo, index) =>
-    buildSyntheticRepository({
-      owner: OWNER,
-      repo,
-      pullRequests: ROLLUP_PULL_REQUESTS / ROLLUP_REPOSITORIES,
-      end: WINDOW.end,
-      weeks: CONFIG.report.trend_weeks,
-      now: NOW.toISOString(),
-      seed: 100 + index,
-    }),
-  );
+/** What a backtest runner reports back. */
+interface BacktestResult extends Omit<Measured<unknown>, "value"> {
+  weeks: number;
+  /** Merged PRs read: judged plus left out (bots). */
+  pullRequests: number;
+  apiCalls: number;
+  exitCode: number;
 }
 
 /** The report of a run: a repository's own, or the rollup's (which lives in its first repository), with the repositories it covers. */
@@ -131,19 +108,8 @@ async function serve(): Promise<void> {
 /** `--run SIZE|rollup RUN API_URL`: one report, measured; the first run then files the earlier weeks' reports. */
 async function runOnce(target: Target, run: Run, apiUrl: string): Promise<void> {
   const client = benchClient(apiUrl);
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => {
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }, 5);
-  const baselineRss = process.memoryUsage().rss;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const report = await buildReport(client, target);
-  const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
-  clearInterval(sampler);
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const measured = await measure(() => buildReport(client, target));
+  const report = measured.value;
 
   if (run === "first") {
     // Leave the earlier weeks' reports behind, as the scheduled job would have.
@@ -164,14 +130,33 @@ async function runOnce(target: Target, run: Run, apiUrl: string): Promise<void> 
     pullRequests: report.pullRequests,
     apiCalls: report.apiCalls,
     serverRequests: 0,
-    wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    baselineRssBytes: baselineRss,
-    peakRssBytes: peakRss,
-    peakHeapBytes: peakHeap,
+    wallMs: measured.wallMs,
+    cpuMs: measured.cpuMs,
+    baselineRssBytes: measured.baselineRssBytes,
+    peakRssBytes: measured.peakRssBytes,
+    peakHeapBytes: measured.peakHeapBytes,
     computedWeeks: report.computedWeeks.length,
     repositories: report.covered,
   };
+  process.send?.(result);
+}
+
+/**
+ * `--backtest WEEKS API_URL`: `eng-health backtest bench/prs-5000 --weeks WEEKS
+ * --config proposed.yml --json` through the CLI (its client without
+ * throttling, as above), measured.
+ */
+async function runBacktestOnce(weeks: number, apiUrl: string): Promise<void> {
+  const proposed = join(mkdtempSync(join(tmpdir(), "eng-health-bench-")), "proposed.yml");
+  writeFileSync(proposed, PROPOSED_CONFIG);
+  let stdout = "";
+  const argv = ["backtest", `${OWNER}/${repositoryName(BACKTEST_SIZE)}`, "--weeks", String(weeks), "--config", proposed, "--json"];
+  const measured = await measure(() =>
+    runCli(argv, { GITHUB_TOKEN: "bench" }, { stdout: (text) => void (stdout += text), stderr: () => {} }, { now: NOW, createClient: () => benchClient(apiUrl) }),
+  );
+  const json = JSON.parse(stdout) as { prs: number; left_out: number; api_calls: number };
+  const { value, ...measures } = measured;
+  const result: BacktestResult = { ...measures, weeks, pullRequests: json.prs + json.left_out, apiCalls: json.api_calls, exitCode: value };
   process.send?.(result);
 }
 
@@ -198,21 +183,7 @@ async function printExample(): Promise<void> {
   }
 }
 
-function message<T>(child: ChildProcess, accept: (value: unknown) => value is T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`child exited with ${code}`));
-    const onMessage = (value: unknown) => {
-      if (!accept(value)) return;
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      resolve(value);
-    };
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
-
-/** The default: serve, run every size twice, print the table. */
+/** The default: serve, run every size and the rollup twice, then the backtests, and print the tables. */
 async function orchestrate(): Promise<void> {
   const server = fork(SCRIPT, ["--serve"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const { apiUrl } = await message(server, (value): value is { apiUrl: string } => typeof (value as { apiUrl?: unknown }).apiUrl === "string");
@@ -228,6 +199,7 @@ async function orchestrate(): Promise<void> {
   console.log("| PRs in repository | run | PRs read | API calls | budget ceil(N/50)+10(+R) | issue-metrics at 4-7 calls per PR | wall time | CPU | peak RSS (before) | peak heap |");
   console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const results: RunResult[] = [];
+  const backtests: Array<BacktestResult & { serverRequests: number }> = [];
   try {
     for (const target of [...SIZES, "rollup"] as const) {
       for (const run of ["first", "weekly"] as const) {
@@ -238,28 +210,46 @@ async function orchestrate(): Promise<void> {
         // The first run also filed the earlier reports: count only the report's own requests.
         result.serverRequests = (await serverRequests()) - before - (run === "first" ? CONFIG.report.trend_weeks - 1 : 0);
         results.push(result);
-        const budget = budgetOf(result);
         const label = run === "first" ? `first report (${result.computedWeeks} weeks computed)` : "weekly (trend from markers)";
         const size =
           target === "rollup"
             ? `${ROLLUP_PULL_REQUESTS.toLocaleString("en-US")} over ${ROLLUP_REPOSITORIES} repositories (rollup)`
             : target.toLocaleString("en-US");
         console.log(
-          `| ${size} | ${label} | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${budget} | ${(result.pullRequests * 4).toLocaleString("en-US")}-${(result.pullRequests * 7).toLocaleString("en-US")} | ${(result.wallMs / 1000).toFixed(2)} s | ${(result.cpuMs / 1000).toFixed(2)} s | ${megabytes(result.peakRssBytes)} (${megabytes(result.baselineRssBytes)}) | ${megabytes(result.peakHeapBytes)} |`,
+          `| ${size} | ${label} | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${budgetOf(result)} | ${(result.pullRequests * 4).toLocaleString("en-US")}-${(result.pullRequests * 7).toLocaleString("en-US")} | ${figures(result)} |`,
         );
       }
+    }
+
+    console.log(`\n| PRs in repository | run | merged PRs read | API calls | budget ceil(N/100)+5 | wall time | CPU | peak RSS (before) | peak heap |`);
+    console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const weeks of BACKTEST_WEEKS) {
+      const before = await serverRequests();
+      const runner = fork(SCRIPT, ["--backtest", String(weeks), apiUrl], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      const result = await message(runner, (value): value is BacktestResult => typeof (value as { weeks?: unknown }).weeks === "number");
+      await new Promise((resolve) => runner.once("exit", resolve));
+      backtests.push({ ...result, serverRequests: (await serverRequests()) - before });
+      console.log(
+        `| ${BACKTEST_SIZE.toLocaleString("en-US")} | backtest, ${weeks} weeks, proposed config | ${result.pullRequests.toLocaleString("en-US")} | ${result.apiCalls} | ${backtestBudgetOf(result)} | ${figures(result)} |`,
+      );
     }
   } finally {
     server.disconnect();
   }
-  const mismatched = results.filter((result) => result.serverRequests !== result.apiCalls);
+  const mismatched = [
+    ...results.filter((result) => result.serverRequests !== result.apiCalls).map((result) => `${result.target}/${result.run}`),
+    ...backtests.filter((result) => result.serverRequests !== result.apiCalls).map((result) => `backtest/${result.weeks} weeks`),
+  ];
   console.log(
     mismatched.length === 0
-      ? "\nThe stand-in answered exactly the API calls each report counted."
-      : `\nWarning: the stand-in's request count differs for ${mismatched.map((result) => `${result.target}/${result.run}`).join(", ")}.`,
+      ? "\nThe stand-in answered exactly the API calls each run counted."
+      : `\nWarning: the stand-in's request count differs for ${mismatched.join(", ")}.`,
   );
-  if (results.some((result) => result.apiCalls > budgetOf(result))) {
-    console.error("A run went over its API call budget.");
+  if (
+    results.some((result) => result.apiCalls > budgetOf(result)) ||
+    backtests.some((result) => result.exitCode !== 0 || result.apiCalls > backtestBudgetOf(result))
+  ) {
+    console.error("A run went over its API call budget, or failed.");
     process.exitCode = 1;
   }
 }
@@ -269,12 +259,19 @@ function budgetOf(result: RunResult): number {
   return Math.ceil(result.pullRequests / 50) + 10 + (result.target === "rollup" ? result.repositories : 0);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+/** The backtest's budget (issue 13): ceil(N/100) + 5 for N merged PRs read. */
+function backtestBudgetOf(result: BacktestResult): number {
+  return Math.ceil(result.pullRequests / 100) + 5;
+}
+
+/** The table cells every row ends with: wall time, CPU, peak RSS (baseline) and peak heap. */
+function figures(result: Omit<Measured<unknown>, "value">): string {
+  return `${(result.wallMs / 1000).toFixed(2)} s | ${(result.cpuMs / 1000).toFixed(2)} s | ${megabytes(result.peakRssBytes)} (${megabytes(result.baselineRssBytes)}) | ${megabytes(result.peakHeapBytes)}`;
 }
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "--serve") await serve();
 else if (mode === "--run") await runOnce(args[0] === "rollup" ? "rollup" : Number(args[0]), args[1] as Run, args[2] as string);
+else if (mode === "--backtest") await runBacktestOnce(Number(args[0]), args[1] as string);
 else if (mode === "--example") await printExample();
 else await orchestrate();

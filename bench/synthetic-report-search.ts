@@ -28,10 +28,26 @@ interface Qualifiers {
   /** Inclusive. */
   createdToMs: number;
   closedFromMs: number | null;
+  /** `is:merged`. */
+  merged: boolean;
+  /** `merged:A..B`, both inclusive (whole seconds). */
+  mergedFromMs: number | null;
+  mergedToMs: number | null;
 }
 
 function parseQualifiers(text: string): Qualifiers {
-  const parsed: Qualifiers = { repos: [], kind: "issue", state: null, label: null, createdFromMs: -Infinity, createdToMs: Infinity, closedFromMs: null };
+  const parsed: Qualifiers = {
+    repos: [],
+    kind: "issue",
+    state: null,
+    label: null,
+    createdFromMs: -Infinity,
+    createdToMs: Infinity,
+    closedFromMs: null,
+    merged: false,
+    mergedFromMs: null,
+    mergedToMs: null,
+  };
   for (const [token] of text.matchAll(/\S+?:"[^"]*"|\S+/g)) {
     const [key, ...rest] = token.split(":");
     const value = rest.join(":");
@@ -45,14 +61,20 @@ function parseQualifiers(text: string): Qualifiers {
       parsed.createdFromMs = parseInstant(from as string);
       parsed.createdToMs = parseInstant(to as string) + 999;
     } else if (key === "closed" && value.startsWith(">=")) parsed.closedFromMs = parseInstant(value.slice(2));
+    else if (key === "is" && value === "merged") parsed.merged = true;
+    else if (key === "merged" && value.includes("..")) {
+      const [from, to] = value.split("..");
+      parsed.mergedFromMs = parseInstant(from as string);
+      parsed.mergedToMs = parseInstant(to as string) + 999;
+    }
   }
   return parsed;
 }
 
 /**
  * Answer one `search` alias of a report page query from the query text's
- * qualifiers (`repo:`, several combined with OR, `is:pr|issue`, `is:open|closed`, `label:`,
- * `created:<T`, `created:A..B`, `closed:>=T`), sorted by creation and capped
+ * qualifiers (`repo:`, several combined with OR, `is:pr|issue`, `is:open|closed|merged`, `label:`,
+ * `created:<T`, `created:A..B`, `closed:>=T`, `merged:A..B`), sorted by creation and capped
  * at 1,000 results like GitHub's search; `after` is the offset the cursor encodes.
  */
 export function answerSearch(repositories: Map<string, SyntheticRepository>, text: string, first: number, after: number): Record<string, unknown> {
@@ -67,6 +89,10 @@ export function answerSearch(repositories: Map<string, SyntheticRepository>, tex
       if (created < q.createdFromMs || created > q.createdToMs) return false;
       if (q.state !== null && item.state !== q.state) return false;
       if (q.closedFromMs !== null && (item.closedAt === null || instant(item.closedAt) < q.closedFromMs)) return false;
+      const mergedAt = "mergedAt" in item ? item.mergedAt : null;
+      if (q.merged && mergedAt === null) return false;
+      if (q.mergedFromMs !== null && (mergedAt === null || instant(mergedAt) < q.mergedFromMs)) return false;
+      if (q.mergedToMs !== null && (mergedAt === null || instant(mergedAt) > q.mergedToMs)) return false;
       return true;
     })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number || a.htmlUrl.localeCompare(b.htmlUrl));

@@ -8,6 +8,15 @@ import { truncateUtf8 } from "../text/truncate-utf8.js";
 export type Mode = "enforce" | "shadow";
 
 /**
+ * The conclusion a mode lets a run publish: in shadow mode never worse than
+ * `neutral` (`failure` and `action_required` become `neutral`); in enforce
+ * mode the conclusion itself. Pure.
+ */
+export function conclusionInMode(mode: Mode, conclusion: Conclusion): Conclusion {
+  return mode === "shadow" && conclusion !== "success" ? "neutral" : conclusion;
+}
+
+/**
  * Shadow mode (`mode: shadow`): watch the agreements before enforcing them.
  * Every finding stays visible; the conclusion is never worse than `neutral`
  * (`failure` and `action_required` become `neutral`); the title starts with
@@ -36,7 +45,7 @@ export function applyShadowMode(input: {
     ? `> **Shadow mode** (\`mode: shadow\`): nothing here blocks the PR. Once the team enforces these agreements, this run would conclude **${input.conclusion}**.`
     : "> **Shadow mode** (`mode: shadow`): findings are shown, and nothing here blocks the PR.";
   return {
-    conclusion: input.conclusion === "success" ? "success" : "neutral",
+    conclusion: conclusionInMode("shadow", input.conclusion),
     output: {
       ...input.output,
       title: truncateUtf8(`${head} · ${input.output.title}`, MAX_TITLE_CHARS),

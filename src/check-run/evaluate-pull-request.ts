@@ -42,6 +42,8 @@ export function evaluatePullRequest(input: {
   configErrors: readonly ConfigError[];
   /** The PR's own config file, checked (when the PR changes it). */
   proposedConfig?: ProposedConfigCheck | null;
+  /** Markdown of "What this change would have done" (`renderConfigImpact`), shown under the proposed config's line. */
+  proposedConfigImpact?: string | null;
   configUrl: string;
   referenceUrl: string;
 }): PullRequestEvaluation {
@@ -60,6 +62,8 @@ export function evaluatePullRequestOf(input: {
   configErrors: readonly ConfigError[];
   /** The PR's own `.github/eng-health.yml` at its head, when the PR changes it (validated, never applied). */
   proposedConfigText?: string | null;
+  /** What the PR's config would have done to recent PRs, as markdown (`backtestConfigChange`), when it is valid. */
+  proposedConfigImpact?: string | null;
 }): PullRequestEvaluation {
   const { proposedConfigText, ...rest } = input;
   return evaluatePullRequest({
@@ -87,6 +91,8 @@ export function renderEvaluation(input: {
   results: RuleResult[];
   configErrors: readonly ConfigError[];
   proposedConfig?: ProposedConfigCheck | null;
+  /** Markdown shown under the proposed config's line (`renderConfigImpact`); only with a valid `proposedConfig`. */
+  proposedConfigImpact?: string | null;
   configUrl: string;
   referenceUrl: string;
   /** `mode` from the config (default `enforce`): see {@link applyShadowMode}. */
@@ -104,6 +110,7 @@ export function renderEvaluation(input: {
     conclusion: enforced,
     configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input.configErrors) : null,
     proposedConfig: proposed ? { ...proposed, failing: proposedFails } : null,
+    proposedConfigImpact: proposed && !proposedFails ? (input.proposedConfigImpact ?? null) : null,
     configUrl: input.configUrl,
     referenceUrl: input.referenceUrl,
   });

@@ -24,6 +24,11 @@ export interface RenderCheckRunInput {
    * annotations first; `failing` puts it in the title.
    */
   proposedConfig?: { markdown: string; annotations: Annotation[]; failing: boolean } | null;
+  /**
+   * "What this change would have done" (`renderConfigImpact`, bounded in
+   * size), shown under the proposed config's line and kept whole like it.
+   */
+  proposedConfigImpact?: string | null;
   /** Link to `.github/eng-health.yml` on the default branch. */
   configUrl: string;
   /** Link to the config reference. */
@@ -39,8 +44,10 @@ const TABLE_HEADER = "| | Agreement | Result |\n|---|---|---|";
  * Render rule results as a check run's output. Pure.
  *
  * - `title`: see `renderCheckRunTitle` (e.g. `2 of 4 agreements met · 1 suggestion · 1 question`).
- * - `summary` (markdown): the config errors when there are any; a table with
- *   one row per result (mark, agreement, one-line message); a
+ * - `summary` (markdown): the config errors when there are any; what the
+ *   check says about the PR's own config; a table with
+ *   one row per result (mark, agreement, one-line message); what the PR's
+ *   config would have done (`proposedConfigImpact`), when given; a
  *   `### <mark> <agreement>` section with the findings of each result that has
  *   any; a footer linking the config and its reference. At most
  *   {@link MAX_OUTPUT_CHARS} UTF-8 bytes: when the findings do not fit, the
@@ -56,7 +63,7 @@ export function renderCheckRun(input: RenderCheckRunInput): CheckRunOutput {
   const proposed = input.proposedConfig ?? null;
   const baseTitle = renderCheckRunTitle({ results: input.results, hasConfigErrors: configErrors !== "" });
   const title = proposed?.failing ? truncateUtf8(`${PROPOSED_CONFIG_ERROR_TITLE} · ${baseTitle}`, MAX_TITLE_CHARS) : baseTitle;
-  const head = [configErrors, proposed?.markdown.trim() ?? "", renderTable(input.results)]
+  const head = [configErrors, proposed?.markdown.trim() ?? "", renderTable(input.results), input.proposedConfigImpact?.trim() ?? ""]
     .filter((block) => block !== "")
     .join(SEPARATOR);
   const footer = renderFooter(input.configUrl, input.referenceUrl);

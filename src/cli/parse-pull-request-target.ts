@@ -1,3 +1,5 @@
+import type { RepoRef } from "../model/repo-ref.js";
+
 /** A pull request named on the command line. */
 export interface PullRequestTarget {
   owner: string;
@@ -57,4 +59,18 @@ function target(owner: string, repo: string, number: string, host: string | null
   const parsed = Number(number);
   if (!OWNER_PATTERN.test(owner) || !REPO_NAME_PATTERN.test(repo) || !Number.isSafeInteger(parsed) || parsed < 1) return null;
   return { owner, repo, number: parsed, host };
+}
+
+/**
+ * Read the repository `eng-health report` and `eng-health backtest` are asked
+ * about: `OWNER/REPO`, e.g. `acme/widgets`, with GitHub's name rules
+ * ({@link OWNER_PATTERN}, {@link REPO_NAME_PATTERN}). Pure.
+ *
+ * @param text one command-line argument, or `undefined` when none was given
+ * @returns the owner and repository, or `null` when the text is not that form
+ */
+export function parseRepositoryTarget(text: string | undefined): RepoRef | null {
+  const [owner, repo, ...more] = (text ?? "").split("/");
+  if (owner === undefined || repo === undefined || more.length > 0 || !OWNER_PATTERN.test(owner) || !REPO_NAME_PATTERN.test(repo)) return null;
+  return { owner, repo };
 }

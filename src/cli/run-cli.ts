@@ -6,6 +6,7 @@ import { createCliClient, type CliClientLogs } from "./create-cli-client.js";
 import { parseArgs, USAGE, UsageError } from "./parse-args.js";
 import { readVersion } from "./read-version.js";
 import { runCheck, type CliIo } from "./run-check.js";
+import { runBacktest } from "./run-backtest.js";
 import { runReport } from "./run-report.js";
 
 /** Web hosts of GitHub.com, whose pull request URLs the default API serves. */
@@ -54,6 +55,7 @@ export async function runCli(
     };
     const client = (options.createClient ?? createCliClient)(env, logs);
     if (command.command === "check") return await runCheck(client, { ...command, now }, io);
+    if (command.command === "backtest") return await runBacktest(client, { ...command, now }, io);
     return await runReport(client, { ...command, now }, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -8,6 +8,7 @@ import { parseIsoWeek } from "../time/iso-week.js";
 import { publishReport } from "../publish/publish-report.js";
 import { UsageError } from "./parse-args.js";
 import type { CliIo } from "./run-check.js";
+import { usageCheck } from "./usage-check.js";
 
 /**
  * `eng-health report OWNER/REPO [--week YYYY-Www] [--json] [--publish]`:
@@ -90,13 +91,4 @@ export async function runReport(
     io.stderr(`eng-health: ${published.action} #${published.number} ${published.htmlUrl}${closed}\n`);
   }
   return 0;
-}
-
-/** Run `check`, turning its error into a {@link UsageError} with the same one-line message. */
-function usageCheck<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }

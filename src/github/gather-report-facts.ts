@@ -9,7 +9,7 @@ import { requestMeter } from "./count-requests.js";
 import type { GitHubClient } from "./github-client.js";
 import { readPrTemplate } from "./pr-template-paths.js";
 import { readRepositoryRules } from "./repository-rule-files.js";
-import { advanceSearch, reportSearches, searchQueryText, type SearchCursor } from "./report-searches.js";
+import { advanceSearch, mergedSearches, reportSearches, searchQueryText, type SearchCursor } from "./report-searches.js";
 import { toReportFlakyIssue, toReportPullRequest } from "./to-report-pull-request.js";
 
 /** Inputs of {@link gatherReportFacts}. */
@@ -26,12 +26,21 @@ export interface GatherReportInput extends RepoRef {
   onProgress?: (message: string) => void;
   /** Search results per request, 1 to 100 (default 100, GitHub's maximum `first`). */
   pageSize?: number;
+  /**
+   * Which items to read: `"touched"` (the default, the weekly report) the pull
+   * requests and flaky-test issues open at some moment of the window
+   * ({@link reportSearches}); `"merged"` (the backtest) only the pull requests
+   * merged in the window ({@link mergedSearches}), no issues.
+   */
+  population?: "touched" | "merged";
 }
 
 /**
  * Gather a week's {@link ReportFacts} with GraphQL search, in pages of up to
  * 100 results: the pull requests and flaky-test issues that were open at some
- * moment of the window ({@link reportSearches}), and the PR template,
+ * moment of the window ({@link reportSearches}), or with `population:
+ * "merged"` the pull requests merged in it ({@link mergedSearches}: one
+ * request per 100, the backtest's collection), and the PR template,
  * CODEOWNERS and `.gitattributes` on the default branch.
  *
  * Requests: each carries one page of pull requests, the pending pages of both
@@ -62,7 +71,8 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
     throw new RangeError(`pageSize must be a whole number from 1 to ${GRAPHQL_PAGE_SIZE}; it is ${pageSize}`);
   }
 
-  const pending: SearchCursor[] = reportSearches({ ...input, flakyLabel: input.config.flaky.label }).map((search) => ({
+  const searches = input.population === "merged" ? mergedSearches(input) : reportSearches({ ...input, flakyLabel: input.config.flaky.label });
+  const pending: SearchCursor[] = searches.map((search) => ({
     search,
     after: null,
     read: 0,
@@ -110,8 +120,9 @@ export async function gatherReportFacts(client: GitHubClient, input: GatherRepor
       pending.splice(pending.indexOf(cursor), 1, ...(next ? [next] : []));
     });
 
+    const issues = input.population === "merged" ? "" : ` and ${countOf(flakyIssues.size, "flaky-test issue")}`;
     input.onProgress?.(
-      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${countOf(pullRequests.size, "pull request")} and ${countOf(flakyIssues.size, "flaky-test issue")} so far (${countOf(calls(), "API call")})`,
+      `collecting ${input.owner}/${input.repo} ${input.window.week}: ${countOf(pullRequests.size, "pull request")}${issues} so far (${countOf(calls(), "API call")})`,
     );
   }
 

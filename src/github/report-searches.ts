@@ -82,6 +82,28 @@ export function searchesInScope(scope: string, input: { window: { start: string;
 }
 
 /**
+ * The one search of a backtest: the pull requests merged in the window
+ * (`is:merged merged:START..LAST`, both ends inclusive, LAST one second
+ * before the window's end: search compares whole seconds), limited like every
+ * search to those created before the window's end, which every PR merged in
+ * it was. PRs merged before or after the window are never read.
+ *
+ * @returns the search, of kind `pullRequest`
+ */
+export function mergedSearches(input: RepoRef & { window: { start: string; end: string } }): ReportSearch[] {
+  const start = searchInstant(input.window.start);
+  const last = searchInstant(new Date(parseInstant(input.window.end) - 1000).toISOString());
+  return [
+    {
+      kind: "pullRequest",
+      qualifiers: `repo:${input.owner}/${input.repo} is:pr is:merged merged:${start}..${last}`,
+      createdFrom: null,
+      createdBefore: searchInstant(input.window.end),
+    },
+  ];
+}
+
+/**
  * The query text of a search: its qualifiers, the creation range
  * (`created:<END`, or `created:FROM..LAST` with both ends inclusive, LAST being
  * one second before the end: search compares whole seconds) and

@@ -4,6 +4,7 @@ import { gatherPullRequestFacts, type GatherPullRequestInput, type GatheredPullR
 import type { GitHubClient } from "../github/github-client.js";
 import { factsFromPayload, reviewFactsOnOpen } from "../github/pull-request-payload.js";
 import { reviewFactsWanted } from "../review/review-facts-wanted.js";
+import { backtestConfigChange } from "./backtest-config-change.js";
 
 /**
  * Gather one PR's facts and evaluate every check-run rule on them: the part
@@ -12,7 +13,9 @@ import { reviewFactsWanted } from "../review/review-facts-wanted.js";
  *
  * Stages: decide what to read (`reviewFactsWanted`, pure), gather
  * (`gatherPullRequestFacts`), fill in the review facts a just-opened PR has
- * from its payload, evaluate (`evaluatePullRequestOf`, pure).
+ * from its payload, backtest a changed config (`backtestConfigChange`: only
+ * on PRs that change `.github/eng-health.yml`), evaluate
+ * (`evaluatePullRequestOf`, pure).
  *
  * @param input the PR and its repository, the loaded config (`loadConfig`),
  *   the webhook action, and `gatherPullRequestFacts`' other options (now, caches, app id)
@@ -27,6 +30,7 @@ export async function gatherAndEvaluate(
   const wanted = reviewFactsWanted(factsFromPayload(input.pr, input, input.now), loaded.config.review, action);
   const gathered = await gatherPullRequestFacts(client, { ...gather, config: loaded.config, includeReview: wanted.read });
   if (gathered.facts.review === undefined && wanted.matters) gathered.facts.review = reviewFactsOnOpen(input.pr, input.owner);
+  const impact = await backtestConfigChange(client, { owner: input.owner, repo: input.repo, current: loaded.config, proposedConfigText: gathered.proposedConfigText, now: input.now });
   const evaluation = evaluatePullRequestOf({
     owner: input.owner,
     repo: input.repo,
@@ -34,6 +38,7 @@ export async function gatherAndEvaluate(
     config: loaded.config,
     configErrors: loaded.errors,
     proposedConfigText: gathered.proposedConfigText,
+    proposedConfigImpact: impact,
   });
   return { gathered, evaluation };
 }

@@ -15,6 +15,13 @@ export interface RegisteredRule {
    * metrics"); false for rules about waiting PRs or the repository.
    */
   inReport: boolean;
+  /**
+   * Why the backtest (`eng-health backtest`, and the impact shown on a PR that
+   * changes the config) leaves this rule out, when it does: the backtest
+   * judges merged PRs from the report's collection, which has no diffs and no
+   * repository-wide state. Unset: the rule is backtested.
+   */
+  notBacktested?: string;
 }
 
 /**
@@ -27,9 +34,9 @@ export interface RegisteredRule {
 export const RULE_REGISTRY: readonly RegisteredRule[] = [
   { rule: reasoningRule, inReport: true },
   { rule: testsRule, inReport: true },
-  { rule: disabledTestsRule, inReport: false },
+  { rule: disabledTestsRule, inReport: false, notBacktested: "it reads each PR's diff, which would cost a request per PR" },
   { rule: reviewRule, inReport: false },
-  { rule: flakyRule, inReport: false },
+  { rule: flakyRule, inReport: false, notBacktested: "it is a repository-level policy, not a judgement of each PR" },
   { rule: sizeRule, inReport: true },
 ];
 
@@ -38,6 +45,9 @@ export const PULL_REQUEST_RULES: readonly Rule[] = rulesOf(RULE_REGISTRY);
 
 /** The rules the weekly report re-evaluates on merged PRs (`reasoning_pass_pct`, `tests_pass_pct`, `size_pass_pct`). */
 export const REPORT_RULES: readonly Rule[] = reportRulesOf(RULE_REGISTRY);
+
+/** The rules the backtest evaluates on merged PRs, in table order (those without `notBacktested`). */
+export const BACKTEST_RULES: readonly Rule[] = backtestRulesOf(RULE_REGISTRY);
 
 /**
  * Every rule of a registry, in order.
@@ -56,4 +66,9 @@ export function rulesOf(registry: readonly RegisteredRule[]): Rule[] {
 /** The rules of a registry that the weekly report measures, in order. */
 export function reportRulesOf(registry: readonly RegisteredRule[]): Rule[] {
   return rulesOf(registry.filter((entry) => entry.inReport));
+}
+
+/** The rules of a registry that the backtest evaluates (no `notBacktested` reason), in order. */
+export function backtestRulesOf(registry: readonly RegisteredRule[]): Rule[] {
+  return rulesOf(registry.filter((entry) => entry.notBacktested === undefined));
 }

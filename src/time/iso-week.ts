@@ -133,6 +133,23 @@ export function previousIsoWeeks(week: string, count: number): string[] {
 }
 
 /**
+ * The ISO week a calendar date falls in (`--since` of `eng-health backtest`).
+ * A calendar date has no time zone: it is the same day wherever the week is
+ * then placed (`isoWeekWindow`).
+ *
+ * @param date `YYYY-MM-DD`, e.g. `"2026-11-19"`
+ * @returns e.g. `"2026-W47"` (2027-01-01 gives `"2026-W53"`)
+ * @throws Error naming the expected form when `date` is malformed or not a real day (`2026-02-30`)
+ */
+export function isoWeekOfDate(date: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: "utc" }) : null;
+  if (day === null || !day.isValid) {
+    throw new Error(`${JSON.stringify(date)} is not a date: expected the form YYYY-MM-DD, e.g. 2026-11-16`);
+  }
+  return formatIsoWeek({ weekYear: day.weekYear, weekNumber: day.weekNumber });
+}
+
+/**
  * The short label of a week for charts: `2026-W07` → `W07`.
  *
  * @param week `YYYY-Www`

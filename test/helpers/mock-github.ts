@@ -116,3 +116,59 @@ export function mockPullRequestFlow(input: {
   }
   return { scope, record };
 }
+
+/** `count` distinct words: a description of that many words of its own. */
+export function words(count: number): string {
+  return Array.from({ length: count }, (_, index) => `word${index}`).join(" ");
+}
+
+/**
+ * A merged pull request node as the report's GraphQL selection returns it
+ * (`PULL_REQUEST_FIELDS`): opened Monday 2026-11-16 09:00 by ada with a
+ * 45-word description, a source and a test change, approved by grace at
+ * 10:00, merged on 2026-11-17 at `number` o'clock (UTC). Override any field.
+ */
+export function mergedPullRequestNode(number: number, fields: Record<string, unknown> = {}) {
+  const mergedAt = `2026-11-17T${String(number % 24).padStart(2, "0")}:00:00Z`;
+  return {
+    number,
+    title: `Change ${number}`,
+    body: words(45),
+    url: `https://github.com/acme/widgets/pull/${number}`,
+    state: "MERGED",
+    isDraft: false,
+    createdAt: "2026-11-16T09:00:00Z",
+    mergedAt,
+    closedAt: mergedAt,
+    author: { login: "ada", __typename: "User" },
+    labels: { nodes: [] },
+    files: {
+      pageInfo: { hasNextPage: false },
+      nodes: [
+        { path: "src/billing/invoice.ts", additions: 30, deletions: 4, changeType: "MODIFIED" },
+        { path: "test/billing/invoice.test.ts", additions: 12, deletions: 0, changeType: "MODIFIED" },
+      ],
+    },
+    timelineItems: { nodes: [{ __typename: "PullRequestReview", submittedAt: "2026-11-16T10:00:00Z", state: "APPROVED", author: { login: "grace", __typename: "User" } }] },
+    reviewRequests: { nodes: [] },
+    ...fields,
+  };
+}
+
+/**
+ * Answer the backtest's merged-PR search with one page of `nodes` (and no PR
+ * template; `repository` adds fields such as `codeowners0`); records each request body.
+ */
+export function mockMergedSearch(scope: nock.Scope, nodes: unknown[], bodies: GraphqlBody[], repository: Record<string, unknown> = {}): nock.Scope {
+  return scope
+    .post("/graphql", (body: GraphqlBody) => {
+      bodies.push(body);
+      return true;
+    })
+    .reply(200, {
+      data: {
+        repository: { template0: null, template1: null, template2: null, template3: null, template4: null, template5: null, ...repository },
+        s0: { issueCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+      },
+    });
+}

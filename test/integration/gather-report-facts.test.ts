@@ -93,6 +93,38 @@ function searchesOf(bodies: GraphqlBody[]): string[][] {
   });
 }
 
+describe("gatherReportFacts, population: merged (the backtest)", () => {
+  const MERGED = "repo:acme/widgets is:pr is:merged merged:2026-11-16T00:00:00Z..2026-11-22T23:59:59Z created:<2026-11-23T00:00:00Z sort:created-asc";
+
+  it("reads the PRs merged in the window, one page of 100 per request, and no flaky-test issues", async () => {
+    const merged = Array.from({ length: 250 }, (_, index) => prNode(index + 1));
+    const script = new Map([
+      [`${MERGED}|`, page(merged.slice(0, 100), { issueCount: 250, hasNextPage: true, endCursor: "MTAw" })],
+      [`${MERGED}|MTAw`, page(merged.slice(100, 200), { issueCount: 250, hasNextPage: true, endCursor: "MjAw" })],
+      [`${MERGED}|MjAw`, page(merged.slice(200), { issueCount: 250 })],
+    ]);
+    const { bodies, scope } = serveSearches(script, 3);
+    const progress: string[] = [];
+
+    const octokit = client();
+    const facts = await gatherReportFacts(octokit, {
+      owner: "acme",
+      repo: "widgets",
+      window: WINDOW,
+      config: DEFAULT_CONFIG,
+      population: "merged",
+      onProgress: (message) => progress.push(message),
+    });
+
+    scope.done();
+    expect(searchesOf(bodies)).toEqual([[`${MERGED}|`], [`${MERGED}|MTAw`], [`${MERGED}|MjAw`]]);
+    expect(requestCount(octokit)).toBe(Math.ceil(250 / 100));
+    expect(facts.pullRequests).toHaveLength(250);
+    expect(facts.flakyIssues).toEqual([]);
+    expect(progress.at(-1)).toBe("collecting acme/widgets 2026-W47: 250 pull requests so far (3 API calls)");
+  });
+});
+
 describe("gatherReportFacts", () => {
   it("pages through the four searches with cursors, reads the template once and stays within the budget", async () => {
     const open = Array.from({ length: 120 }, (_, index) => prNode(index + 1, { state: "OPEN", mergedAt: null, closedAt: null }));

@@ -8,6 +8,7 @@ import { composeWeeklyReport, planWeeklyReport } from "../../src/report/compose-
 import { weekMetricRegistry } from "../../src/report/metrics/registry.js";
 import type { WeekMetric } from "../../src/report/metrics/week-metric.js";
 import { parseReportMarker } from "../../src/report/report-marker.js";
+import { evaluateBacktest } from "../../src/backtest/evaluate-backtest.js";
 import { RULE_REGISTRY, reportRulesOf, rulesOf, type RegisteredRule } from "../../src/rules/registry.js";
 import type { Rule } from "../../src/rules/rule.js";
 import { buildFacts } from "../helpers/build-facts.js";
@@ -129,5 +130,24 @@ describe("a rule marked for the report and a metric added through the metric reg
     expect(lastWeek?.prs_merged).toBe(1);
     expect(lastWeek?.small_diff_pass_pct).toBeUndefined();
     expect(after.body).toContain("| Small diffs | ≥ 90 % | 100 % | — | — | ✅ |");
+  });
+});
+
+describe("a rule added through the rule registry, in the backtest", () => {
+  it("is a row of the backtest, judged on each merged PR under both configs, unless the registry says why not", () => {
+    const merged = buildReportPullRequest({ number: 3, state: "closed", mergedAt: "2026-11-18T10:00:00Z", closedAt: "2026-11-18T10:00:00Z", files: [bigFile] });
+    const input = {
+      facts: { owner: "acme", repo: "widgets", template: null, pullRequests: [merged] },
+      period: { from: "2026-11-16T00:00:00Z", to: "2026-11-23T00:00:00Z" },
+      current: DEFAULT_CONFIG,
+      proposed: DEFAULT_CONFIG,
+    };
+    const backtest = evaluateBacktest({ ...input, registry });
+    expect(backtest.rules.map((rule) => rule.id)).toEqual([...evaluateBacktest(input).rules.map((rule) => rule.id), sizeRule.id]);
+    expect(backtest.rules.at(-1)).toMatchObject({ id: sizeRule.id, agreement: sizeRule.agreement, current: { pass: 0, fail: 1, skip: 0 }, proposed: { fail: 1 } });
+
+    const leftOut = evaluateBacktest({ ...input, registry: [...RULE_REGISTRY, { rule: sizeRule, inReport: false, notBacktested: "it needs the whole diff" }] });
+    expect(leftOut.rules.map((rule) => rule.id)).not.toContain(sizeRule.id);
+    expect(leftOut.notBacktested.at(-1)).toEqual({ id: sizeRule.id, agreement: sizeRule.agreement, reason: "it needs the whole diff" });
   });
 });

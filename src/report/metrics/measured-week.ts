@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { isBot } from "../../model/is-bot.js";
-import type { PullRequestFacts, ReviewFacts } from "../../model/pull-request-facts.js";
+import type { ReviewFacts } from "../../model/pull-request-facts.js";
 import type { ReportFacts, ReportPullRequest } from "../../model/report-facts.js";
 import { measureFlaky, type FlakyWeek } from "./measure-flaky-week.js";
 import type { WindowTests } from "./window-tests.js";
@@ -12,6 +12,7 @@ import type { Rule, RuleId } from "../../rules/rule.js";
 import { createBusinessClock } from "../../time/business-clock.js";
 import { parseInstant } from "../../time/parse-instant.js";
 import { roundTo } from "../stats.js";
+import { toPullRequestFacts } from "../to-pull-request-facts.js";
 
 /** A PR still waiting for its first review at the window's end. */
 export interface WaitingPullRequest {
@@ -197,7 +198,7 @@ function tallyPassRates(
   const tally = new Map<RuleId, PassTally>();
   for (const rule of rules) tally.set(rule.id, { pass: 0, judged: 0 });
   for (const pr of merged) {
-    for (const result of evaluateRules(rules, toPullRequestFacts(pr, facts), config)) {
+    for (const result of evaluateRules(rules, toPullRequestFacts(pr, facts, facts.window.end), config)) {
       const counts = tally.get(result.id);
       if (counts === undefined || result.status === "skip") continue;
       counts.judged += 1;
@@ -205,32 +206,4 @@ function tallyPassRates(
     }
   }
   return tally;
-}
-
-/** A merged PR as the check-run rules see it, evaluated at the window's end. */
-function toPullRequestFacts(pr: ReportPullRequest, facts: ReportFacts): PullRequestFacts {
-  return {
-    owner: facts.owner,
-    repo: facts.repo,
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    author: pr.author,
-    draft: false,
-    state: "closed",
-    mergedAt: pr.mergedAt,
-    closedAt: pr.closedAt,
-    labels: pr.labels,
-    headSha: "",
-    htmlUrl: pr.htmlUrl,
-    createdAt: pr.createdAt,
-    files: pr.files,
-    filesTruncated: pr.filesTruncated,
-    template: facts.template,
-    flakyIssues: [],
-    codeOwners: facts.codeOwners ?? null,
-    gitAttributes: facts.gitAttributes ?? null,
-    review: pr.review,
-    now: facts.window.end,
-  };
 }
