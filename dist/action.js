@@ -7786,8 +7786,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -7895,13 +7895,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node3)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node3.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node3)) {
         const kc = getAliasCount(doc, node3.key, anchors2);
         const vc = getAliasCount(doc, node3.value, anchors2);
@@ -9028,8 +9028,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -9254,14 +9254,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -9852,16 +9852,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -9942,13 +9942,13 @@ var require_omap = __commonJS({
         const map2 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map2);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map2.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -10164,24 +10164,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -10854,8 +10854,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -10932,12 +10932,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -11156,7 +11156,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -11242,10 +11242,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -11255,10 +11255,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map2.items.push(pair);
+            pair2.srcToken = collItem;
+          map2.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset2)
@@ -11509,18 +11509,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap2) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map2.items.push(pair);
+            map2.items.push(pair2);
           } else {
             const map2 = new YAMLMap.YAMLMap(ctx.schema);
             map2.flow = true;
-            map2.items.push(pair);
+            map2.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map2.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map2);
@@ -15484,13 +15484,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -22197,14 +22197,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -26587,8 +26587,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -29235,8 +29235,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -31974,8 +31974,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -41826,22 +41826,22 @@ var Rule = class {
     };
     this.calEvent.dates.forEach((date5) => {
       let offset2;
-      let count = rule.count - 1;
+      let count2 = rule.count - 1;
       const weekday = date5.getDay();
       const ruleWeekday = DAYS[rule.weekday];
       const isDirBefore = ["before", "previous"].includes(rule.direction);
       if (rule.direction === "next" && weekday === ruleWeekday) {
-        count += 1;
+        count2 += 1;
       }
       if (rule.weekday === "day") {
         let i = 0;
         if (isDirBefore) {
-          offset2 = (count + 1) * -1;
+          offset2 = (count2 + 1) * -1;
           while (i++ < 7 && isOmitDay(offset2, weekday)) {
             offset2 -= 1;
           }
         } else {
-          offset2 = count + 1;
+          offset2 = count2 + 1;
           while (i++ < 7 && isOmitDay(offset2, weekday)) {
             offset2 += 1;
           }
@@ -41849,11 +41849,11 @@ var Rule = class {
       } else {
         if (isDirBefore) {
           if (weekday === ruleWeekday) {
-            count++;
+            count2++;
           }
-          offset2 = ((7 + weekday - ruleWeekday) % 7 + count * 7) * -1;
+          offset2 = ((7 + weekday - ruleWeekday) % 7 + count2 * 7) * -1;
         } else {
-          offset2 = (7 - weekday + ruleWeekday) % 7 + count * 7;
+          offset2 = (7 - weekday + ruleWeekday) % 7 + count2 * 7;
         }
       }
       if (offset2) {
@@ -82609,16 +82609,16 @@ var PolyRelFormatter = class {
       this.rtf = getCachedRTF(intl, opts);
     }
   }
-  format(count, unit) {
+  format(count2, unit) {
     if (this.rtf) {
-      return this.rtf.format(count, unit);
+      return this.rtf.format(count2, unit);
     } else {
-      return formatRelativeTime(unit, count, this.opts.numeric, this.opts.style !== "long");
+      return formatRelativeTime(unit, count2, this.opts.numeric, this.opts.style !== "long");
     }
   }
-  formatToParts(count, unit) {
+  formatToParts(count2, unit) {
     if (this.rtf) {
-      return this.rtf.formatToParts(count, unit);
+      return this.rtf.formatToParts(count2, unit);
     } else {
       return [];
     }
@@ -83400,13 +83400,13 @@ function bestBy(arr, by, compare) {
     return void 0;
   }
   return arr.reduce((best, next) => {
-    const pair = [by(next), next];
+    const pair2 = [by(next), next];
     if (!best) {
-      return pair;
-    } else if (compare(best[0], pair[0]) === best[0]) {
+      return pair2;
+    } else if (compare(best[0], pair2[0]) === best[0]) {
       return best;
     } else {
-      return pair;
+      return pair2;
     }
   }, null)[1];
 }
@@ -83689,7 +83689,7 @@ function monthForDateTime(dt, length) {
 function eraForDateTime(dt, length) {
   return eras(length)[dt.year < 0 ? 0 : 1];
 }
-function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
+function formatRelativeTime(unit, count2, numeric = "always", narrow = false) {
   const units = {
     years: ["year", "yr."],
     quarters: ["quarter", "qtr."],
@@ -83703,7 +83703,7 @@ function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
   const lastable = ["hours", "minutes", "seconds"].indexOf(unit) === -1;
   if (numeric === "auto" && lastable) {
     const isDay = unit === "days";
-    switch (count) {
+    switch (count2) {
       case 1:
         return isDay ? "tomorrow" : `next ${units[unit][0]}`;
       case -1:
@@ -83712,7 +83712,7 @@ function formatRelativeTime(unit, count, numeric = "always", narrow = false) {
         return isDay ? "today" : `this ${units[unit][0]}`;
     }
   }
-  const isInPast = Object.is(count, -0) || count < 0, fmtValue = Math.abs(count), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
+  const isInPast = Object.is(count2, -0) || count2 < 0, fmtValue = Math.abs(count2), singular = fmtValue === 1, lilUnits = units[unit], fmtUnit = narrow ? singular ? lilUnits[1] : lilUnits[2] || lilUnits[1] : singular ? units[unit][0] : unit;
   return isInPast ? `${fmtValue} ${fmtUnit} ago` : `in ${fmtValue} ${fmtUnit}`;
 }
 function stringifyTokens(splits, tokenToString) {
@@ -84448,8 +84448,8 @@ var Duration = class _Duration {
    * @param {string} [opts.conversionAccuracy='casual'] - the conversion system to use
    * @return {Duration}
    */
-  static fromMillis(count, opts) {
-    return _Duration.fromObject({ milliseconds: count }, opts);
+  static fromMillis(count2, opts) {
+    return _Duration.fromObject({ milliseconds: count2 }, opts);
   }
   /**
    * Create a Duration from a JavaScript object with keys like 'years' and 'hours'.
@@ -86599,9 +86599,9 @@ function diffRelative(start, end, opts) {
     return format(differ(opts.unit), opts.unit);
   }
   for (const unit of opts.units) {
-    const count = differ(unit);
-    if (Math.abs(count) >= 1) {
-      return format(count, unit);
+    const count2 = differ(unit);
+    if (Math.abs(count2) >= 1) {
+      return format(count2, unit);
     }
   }
   return format(start > end ? -0 : 0, opts.units[opts.units.length - 1]);
@@ -88877,9 +88877,9 @@ function walkPath(doc, path) {
 }
 function childStep(node3, segment) {
   if ((0, import_yaml2.isMap)(node3)) {
-    for (const pair of node3.items) {
-      if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === String(segment)) {
-        return { key: pair.key, value: (0, import_yaml2.isNode)(pair.value) ? pair.value : null };
+    for (const pair2 of node3.items) {
+      if ((0, import_yaml2.isScalar)(pair2.key) && String(pair2.key.value) === String(segment)) {
+        return { key: pair2.key, value: (0, import_yaml2.isNode)(pair2.value) ? pair2.value : null };
       }
     }
   } else if ((0, import_yaml2.isSeq)(node3) && typeof segment === "number") {
@@ -88897,10 +88897,10 @@ function detectUnsupportedTags(doc) {
       return;
     }
     if ((0, import_yaml2.isMap)(node3)) {
-      for (const pair of node3.items) {
-        const keyPath = [...path, (0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)];
-        if (isUnsupported(pair.key)) found.push({ path: keyPath, node: pair.key });
-        else visit2(pair.value, keyPath);
+      for (const pair2 of node3.items) {
+        const keyPath = [...path, (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key)];
+        if (isUnsupported(pair2.key)) found.push({ path: keyPath, node: pair2.key });
+        else visit2(pair2.value, keyPath);
       }
     } else if ((0, import_yaml2.isSeq)(node3)) {
       node3.items.forEach((item, index) => visit2(item, [...path, index]));
@@ -88914,14 +88914,14 @@ function keyPathAtOffset(doc, offset2) {
   const visit2 = (node3, path) => {
     if (result) return;
     if ((0, import_yaml2.isMap)(node3)) {
-      for (const pair of node3.items) {
-        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
-        const keyPath = [...path, String(pair.key.value)];
-        if (pair.key.range?.[0] === offset2) {
+      for (const pair2 of node3.items) {
+        if (!(0, import_yaml2.isScalar)(pair2.key)) continue;
+        const keyPath = [...path, String(pair2.key.value)];
+        if (pair2.key.range?.[0] === offset2) {
           result = keyPath;
           return;
         }
-        visit2(pair.value, keyPath);
+        visit2(pair2.value, keyPath);
       }
     } else if ((0, import_yaml2.isSeq)(node3)) {
       node3.items.forEach((item, index) => visit2(item, [...path, index]));
@@ -88935,7 +88935,7 @@ function firstAliasLine(doc, nodeLine) {
   const visit2 = (node3) => {
     if (first2) return;
     if ((0, import_yaml2.isAlias)(node3)) first2 = node3;
-    else if ((0, import_yaml2.isMap)(node3)) for (const pair of node3.items) visit2(pair.value);
+    else if ((0, import_yaml2.isMap)(node3)) for (const pair2 of node3.items) visit2(pair2.value);
     else if ((0, import_yaml2.isSeq)(node3)) for (const item of node3.items) visit2(item);
   };
   visit2(doc.contents);
@@ -88948,9 +88948,9 @@ function firstUnresolvedAlias(doc) {
     if ((0, import_yaml2.isAlias)(node3)) {
       if (node3.resolve(doc) === void 0) found = node3;
     } else if ((0, import_yaml2.isMap)(node3)) {
-      for (const pair of node3.items) {
-        visit2(pair.key);
-        visit2(pair.value);
+      for (const pair2 of node3.items) {
+        visit2(pair2.key);
+        visit2(pair2.value);
       }
     } else if ((0, import_yaml2.isSeq)(node3)) {
       for (const item of node3.items) visit2(item);
@@ -89678,8 +89678,8 @@ function withoutHiddenMarkers(text) {
 }
 
 // src/text/count-of.ts
-function countOf(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+function countOf(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
 }
 
 // src/review/describe-code-owners.ts
@@ -90635,10 +90635,10 @@ function policyNote(summary, flaky) {
 }
 function tableMessage(summary, flaky) {
   if (summary.open === 0 || summary.oldest === null) return "No open flaky tests.";
-  const count = `${summary.open} open flaky ${summary.open === 1 ? "test" : "tests"}` + (summary.overLimit ? ` (limit ${flaky.max_open})` : "");
+  const count2 = `${summary.open} open flaky ${summary.open === 1 ? "test" : "tests"}` + (summary.overLimit ? ` (limit ${flaky.max_open})` : "");
   const age = summary.open === 1 ? `${formatDays(summary.oldest.ageDays)} old (limit ${flaky.max_age_days})` : `oldest ${formatDays(summary.oldest.ageDays)} (limit ${flaky.max_age_days})`;
   const unassigned = flaky.require_assignee && summary.unassigned.length > 0 ? `, ${summary.unassigned.length} unassigned` : "";
-  return `${count}, ${age}${unassigned}.`;
+  return `${count2}, ${age}${unassigned}.`;
 }
 function awarenessSummary(changes, closes) {
   const touched = [...new Set(changes.flatMap((change) => change.issues))].sort((a, b) => a - b);
@@ -90956,13 +90956,13 @@ function sectionsFinding(assessment) {
     empty.length > 0 ? `Found but empty: ${joinWords(empty.map(quoted))} (only the heading or template text is there).` : ""
   ].filter((line) => line !== "");
   const first2 = missing[0] ?? empty[0] ?? "Why";
-  const count = missing.length + empty.length;
+  const count2 = missing.length + empty.length;
   return {
     message: `The team agreed that descriptions have ${joinWords(names.map(quoted))} ${names.length === 1 ? "section" : "sections"}, so reviewers find the reasoning in the same place on every pull request.
 
 ${facts.join(" ")}
 
-Could you fill ${count === 1 ? "it" : "them"} in? A heading (${code(`## ${first2}`)}) or a bold label (${code(`**${first2}:**`)}) followed by a sentence or two is enough.`
+Could you fill ${count2 === 1 ? "it" : "them"} in? A heading (${code(`## ${first2}`)}) or a bold label (${code(`**${first2}:**`)}) followed by a sentence or two is enough.`
   };
 }
 function adrFinding(assessment, options) {
@@ -91226,35 +91226,35 @@ function countChangedLines(files, ignore, gitAttributes) {
 }
 function evaluateSize(facts, size) {
   if (facts.files.length === 0) return { status: "skip", message: "No file changed.", findings: [] };
-  const count = countChangedLines(facts.files, size.ignore, facts.gitAttributes);
+  const count2 = countChangedLines(facts.files, size.ignore, facts.gitAttributes);
   const limit = size.max_changed_lines;
-  const leftOut = count.leftOut.length === 0 ? "" : `; ${countOf(count.leftOut.length, "generated or ignored file")} not counted`;
-  const where = `${countOf(count.counted.length, "file")}${leftOut}`;
-  if (count.lines <= limit) {
+  const leftOut = count2.leftOut.length === 0 ? "" : `; ${countOf(count2.leftOut.length, "generated or ignored file")} not counted`;
+  const where = `${countOf(count2.counted.length, "file")}${leftOut}`;
+  if (count2.lines <= limit) {
     if (facts.filesTruncated) {
       return {
         status: "skip",
-        message: `GitHub listed only part of the files: ${countOf(count.lines, "changed line")} counted so far (limit: ${limit}).`,
+        message: `GitHub listed only part of the files: ${countOf(count2.lines, "changed line")} counted so far (limit: ${limit}).`,
         findings: []
       };
     }
-    return { status: "pass", message: `${countOf(count.lines, "changed line")} in ${where} (limit: ${limit}).`, findings: [] };
+    return { status: "pass", message: `${countOf(count2.lines, "changed line")} in ${where} (limit: ${limit}).`, findings: [] };
   }
   const atLeast = facts.filesTruncated ? "at least " : "";
   return {
     status: "fail",
-    message: `${atLeast}${countOf(count.lines, "changed line")} in ${where}, above the limit of ${limit}.`,
-    findings: [{ message: sizeFindingMessage(count, size, atLeast) }]
+    message: `${atLeast}${countOf(count2.lines, "changed line")} in ${where}, above the limit of ${limit}.`,
+    findings: [{ message: sizeFindingMessage(count2, size, atLeast) }]
   };
 }
-function sizeFindingMessage(count, size, atLeast) {
-  const biggest = count.counted.slice(0, BIGGEST_FILES_LISTED).map((file2) => `- \`${file2.filename}\`: ${countOf(changedLines(file2), "line")}`);
-  const more = count.counted.length - biggest.length;
+function sizeFindingMessage(count2, size, atLeast) {
+  const biggest = count2.counted.slice(0, BIGGEST_FILES_LISTED).map((file2) => `- \`${file2.filename}\`: ${countOf(changedLines(file2), "line")}`);
+  const more = count2.counted.length - biggest.length;
   if (more > 0) biggest.push(`- and ${countOf(more, "more file")}`);
   const skipLabel = size.skip_labels[0];
   const escape2 = skipLabel === void 0 ? "If this change cannot be split (a mechanical rename, say), a line in the description saying so helps reviewers plan their time." : `If this change cannot be split (a mechanical rename, say), add the \`${skipLabel}\` label and a line in the description saying why, so reviewers can plan their time.`;
   return [
-    `This PR changes ${atLeast}${countOf(count.lines, "line")}; the team agreed to keep pull requests within ${countOf(size.max_changed_lines, "changed line")}. Small pull requests get reviewed sooner and more carefully: a reviewer can hold the whole change in mind, so feedback is deeper and turnaround shorter.`,
+    `This PR changes ${atLeast}${countOf(count2.lines, "line")}; the team agreed to keep pull requests within ${countOf(size.max_changed_lines, "changed line")}. Small pull requests get reviewed sooner and more carefully: a reviewer can hold the whole change in mind, so feedback is deeper and turnaround shorter.`,
     "",
     "Could it be split, for example into a refactor PR and a behaviour PR? Which of the biggest files could go first on their own?",
     "",
@@ -91477,13 +91477,14 @@ function summarizePaths(files) {
 var RULE_REGISTRY = [
   { rule: reasoningRule, inReport: true },
   { rule: testsRule, inReport: true },
-  { rule: disabledTestsRule, inReport: false },
+  { rule: disabledTestsRule, inReport: false, notBacktested: "it reads each PR's diff, which would cost a request per PR" },
   { rule: reviewRule, inReport: false },
-  { rule: flakyRule, inReport: false },
+  { rule: flakyRule, inReport: false, notBacktested: "it is a repository-level policy, not a judgement of each PR" },
   { rule: sizeRule, inReport: true }
 ];
 var PULL_REQUEST_RULES = rulesOf(RULE_REGISTRY);
 var REPORT_RULES = reportRulesOf(RULE_REGISTRY);
+var BACKTEST_RULES = backtestRulesOf(RULE_REGISTRY);
 function rulesOf(registry2) {
   const seen = /* @__PURE__ */ new Set();
   for (const { rule } of registry2) {
@@ -91494,6 +91495,9 @@ function rulesOf(registry2) {
 }
 function reportRulesOf(registry2) {
   return rulesOf(registry2.filter((entry) => entry.inReport));
+}
+function backtestRulesOf(registry2) {
+  return rulesOf(registry2.filter((entry) => entry.notBacktested === void 0));
 }
 
 // src/check-run/conclusion.ts
@@ -91581,7 +91585,7 @@ function renderCheckRun(input2) {
   const proposed = input2.proposedConfig ?? null;
   const baseTitle = renderCheckRunTitle({ results: input2.results, hasConfigErrors: configErrors !== "" });
   const title = proposed?.failing ? truncateUtf8(`${PROPOSED_CONFIG_ERROR_TITLE} \xB7 ${baseTitle}`, MAX_TITLE_CHARS) : baseTitle;
-  const head = [configErrors, proposed?.markdown.trim() ?? "", renderTable(input2.results)].filter((block) => block !== "").join(SEPARATOR);
+  const head = [configErrors, proposed?.markdown.trim() ?? "", renderTable(input2.results), input2.proposedConfigImpact?.trim() ?? ""].filter((block) => block !== "").join(SEPARATOR);
   const footer = renderFooter(input2.configUrl, input2.referenceUrl);
   const summary = fitSummary(head, findingBlocks(input2.results), footer);
   const annotations = [
@@ -91663,6 +91667,9 @@ function appendResultsMarker(summary, data2) {
 }
 
 // src/check-run/apply-shadow-mode.ts
+function conclusionInMode(mode, conclusion) {
+  return mode === "shadow" && conclusion !== "success" ? "neutral" : conclusion;
+}
 function applyShadowMode(input2) {
   if (input2.mode !== "shadow") return { conclusion: input2.conclusion, output: input2.output };
   const failing = input2.results.filter((result) => result.status === "fail" && result.level === "failure").map((result) => result.agreement);
@@ -91671,7 +91678,7 @@ function applyShadowMode(input2) {
   const head = wouldFail ? `Shadow mode: ${joinWords(failing)} would fail` : "Shadow mode";
   const note = wouldFail ? `> **Shadow mode** (\`mode: shadow\`): nothing here blocks the PR. Once the team enforces these agreements, this run would conclude **${input2.conclusion}**.` : "> **Shadow mode** (`mode: shadow`): findings are shown, and nothing here blocks the PR.";
   return {
-    conclusion: input2.conclusion === "success" ? "success" : "neutral",
+    conclusion: conclusionInMode("shadow", input2.conclusion),
     output: {
       ...input2.output,
       title: truncateUtf8(`${head} \xB7 ${input2.output.title}`, MAX_TITLE_CHARS),
@@ -91710,6 +91717,7 @@ function renderEvaluation(input2) {
     conclusion: enforced,
     configErrorsMarkdown: hasConfigErrors ? renderConfigErrors(input2.configErrors) : null,
     proposedConfig: proposed ? { ...proposed, failing: proposedFails } : null,
+    proposedConfigImpact: proposed && !proposedFails ? input2.proposedConfigImpact ?? null : null,
     configUrl: input2.configUrl,
     referenceUrl: input2.referenceUrl
   });
@@ -92058,19 +92066,748 @@ function reviewFactsWanted(facts, review, action) {
   return { matters, read: matters && action !== "opened" };
 }
 
+// src/pipelines/backtest-config-change.ts
+import { isDeepStrictEqual } from "node:util";
+
+// src/time/iso-week.ts
+var ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
+function parseIsoWeek(week) {
+  const match2 = ISO_WEEK_PATTERN.exec(week.trim());
+  if (!match2) {
+    throw new Error(`${JSON.stringify(week)} is not an ISO week: expected the form YYYY-Www, e.g. 2026-W47`);
+  }
+  const weekYear = Number(match2[1]);
+  const weekNumber = Number(match2[2]);
+  const weeksInYear = DateTime.fromObject({ weekYear, weekNumber: 1, weekday: 1 }, { zone: "utc" }).weeksInWeekYear;
+  if (weekNumber < 1 || weekNumber > weeksInYear) {
+    throw new Error(
+      `${JSON.stringify(week)} is not an ISO week: ${weekYear} has weeks W01 to W${weeksInYear} (expected the form YYYY-Www)`
+    );
+  }
+  return { weekYear, weekNumber };
+}
+function formatIsoWeek(week) {
+  return `${String(week.weekYear).padStart(4, "0")}-W${String(week.weekNumber).padStart(2, "0")}`;
+}
+function isoWeekWindow(week, timezone) {
+  const parsed2 = parseIsoWeek(week);
+  const start = DateTime.fromObject({ ...parsed2, weekday: 1 }, { zone: timezone }).startOf("day");
+  if (!start.isValid) {
+    throw new Error(`Cannot compute the week ${week} in time zone ${JSON.stringify(timezone)}: ${start.invalidExplanation ?? start.invalidReason}`);
+  }
+  const end = start.plus({ weeks: 1 });
+  return {
+    week: formatIsoWeek(parsed2),
+    start: toUtcIso(start),
+    end: toUtcIso(end),
+    monday: start.toISODate() ?? ""
+  };
+}
+function lastCompleteIsoWeek(nowIso, timezone) {
+  const now2 = DateTime.fromISO(nowIso, { zone: "utc" }).setZone(timezone);
+  if (!now2.isValid) {
+    throw new Error(`Cannot find the last complete week at ${JSON.stringify(nowIso)} in ${JSON.stringify(timezone)}: ${now2.invalidExplanation ?? now2.invalidReason}`);
+  }
+  const lastWeek = now2.minus({ weeks: 1 });
+  return formatIsoWeek({ weekYear: lastWeek.weekYear, weekNumber: lastWeek.weekNumber });
+}
+function previousIsoWeeks(week, count2) {
+  if (!Number.isInteger(count2) || count2 < 0) {
+    throw new Error(`count must be a whole number of weeks, 0 or more; it is ${count2}`);
+  }
+  const monday = DateTime.fromObject({ ...parseIsoWeek(week), weekday: 1 }, { zone: "utc" });
+  const weeks = [];
+  for (let back = count2; back >= 1; back -= 1) {
+    const earlier = monday.minus({ weeks: back });
+    weeks.push(formatIsoWeek({ weekYear: earlier.weekYear, weekNumber: earlier.weekNumber }));
+  }
+  return weeks;
+}
+function isoWeekOfDate(date5) {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(date5) ? DateTime.fromISO(date5, { zone: "utc" }) : null;
+  if (day === null || !day.isValid) {
+    throw new Error(`${JSON.stringify(date5)} is not a date: expected the form YYYY-MM-DD, e.g. 2026-11-16`);
+  }
+  return formatIsoWeek({ weekYear: day.weekYear, weekNumber: day.weekNumber });
+}
+function isoWeekLabel(week) {
+  return `W${String(parseIsoWeek(week).weekNumber).padStart(2, "0")}`;
+}
+function toUtcIso(time3) {
+  return time3.toUTC().toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+// src/backtest/backtest-period.ts
+var DEFAULT_BACKTEST_WEEKS = 4;
+var MAX_BACKTEST_WEEKS = 52;
+var WEEK_MS = 7 * 24 * 36e5;
+function backtestPeriod(input2) {
+  const { timezone } = input2;
+  const weeks = input2.weeks ?? null;
+  if (weeks !== null && (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_BACKTEST_WEEKS)) {
+    throw new RangeError(`the number of weeks must be a whole number from 1 to ${MAX_BACKTEST_WEEKS}; it is ${weeks}`);
+  }
+  const lastComplete = lastCompleteIsoWeek(input2.now, timezone);
+  let firstWeek;
+  let lastWeek;
+  if (input2.since === void 0 || input2.since === null) {
+    lastWeek = lastComplete;
+    firstWeek = previousIsoWeeks(lastComplete, (weeks ?? DEFAULT_BACKTEST_WEEKS) - 1)[0] ?? lastComplete;
+  } else {
+    firstWeek = asRange(() => isoWeekOfDate(input2.since));
+    lastWeek = weeks === null ? lastComplete : weekAfter(firstWeek, weeks - 1);
+  }
+  if (mondayMs(firstWeek) > mondayMs(lastComplete)) {
+    throw new RangeError(`${input2.since} falls in ${firstWeek}, which has not ended yet in ${timezone}; the last complete week is ${lastComplete}`);
+  }
+  const first2 = isoWeekWindow(firstWeek, timezone);
+  const last2 = isoWeekWindow(lastWeek, timezone);
+  if (parseInstant(last2.end) > parseInstant(input2.now)) {
+    throw new RangeError(`${lastWeek} has not ended yet in ${timezone} (it ends ${last2.end}); the last complete week is ${lastComplete}`);
+  }
+  const count2 = Math.round((mondayMs(lastWeek) - mondayMs(firstWeek)) / WEEK_MS) + 1;
+  if (count2 > MAX_BACKTEST_WEEKS) {
+    throw new RangeError(`a backtest covers at most ${MAX_BACKTEST_WEEKS} weeks; ${firstWeek} to ${lastWeek} is ${count2}`);
+  }
+  return {
+    from: first2.start,
+    to: last2.end,
+    firstWeek: first2.week,
+    lastWeek: last2.week,
+    weeks: count2,
+    timezone,
+    firstDay: first2.monday,
+    lastDay: addDays(last2.monday, 6)
+  };
+}
+function weekAfter(week, count2) {
+  const target = new Date(mondayMs(week) + count2 * WEEK_MS).toISOString().slice(0, 10);
+  return isoWeekOfDate(target);
+}
+function mondayMs(week) {
+  return parseInstant(isoWeekWindow(week, "UTC").start);
+}
+function addDays(date5, days) {
+  return new Date(parseInstant(`${date5}T00:00:00Z`) + days * 24 * 36e5).toISOString().slice(0, 10);
+}
+function asRange(compute) {
+  try {
+    return compute();
+  } catch (error62) {
+    throw new RangeError(error62 instanceof Error ? error62.message : String(error62));
+  }
+}
+function describeBacktestPeriod(period) {
+  const weeks = period.firstWeek === period.lastWeek ? period.firstWeek : `${period.firstWeek} to ${period.lastWeek}`;
+  return `${period.firstDay} to ${period.lastDay} (${weeks}, ${period.timezone})`;
+}
+
+// src/report/escape-inline-text.ts
+var MAX_TITLE_CHARS2 = 100;
+var ZERO_WIDTH_SPACE = "\u200B";
+function escapeInlineText(text) {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const points = Array.from(oneLine);
+  const cut = points.length > MAX_TITLE_CHARS2 ? `${points.slice(0, MAX_TITLE_CHARS2 - 1).join("").trimEnd()}\u2026` : oneLine;
+  return cut.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
+}
+
+// src/backtest/render-backtest.ts
+var BACKTEST_EXAMPLES = 5;
+var DEFAULT_NAME = { column: "Proposed config", phrase: "the proposed config" };
+var CONCLUSION_ROW = "Check run conclusion";
+var SHORTENED = "_Fewer examples are listed here to stay within GitHub's size limit._";
+function renderBacktest(backtest, options = {}) {
+  const name = options.proposedName ?? DEFAULT_NAME;
+  const wanted = options.examples ?? BACKTEST_EXAMPLES;
+  const budget = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const tries = [...new Set([wanted, 3, 1, 0].filter((count2) => count2 <= wanted))];
+  let text = "";
+  for (const examples of tries) {
+    text = renderWith(backtest, name, examples, examples < wanted);
+    if (utf8Bytes(text) <= budget) return text;
+  }
+  return truncateUtf8(text, budget);
+}
+function summarizeBacktest(backtest, phrase = DEFAULT_NAME.phrase) {
+  if (backtest.conclusions.proposed === null || backtest.pullRequests === 0) return null;
+  const agreements = pair(
+    distinct2(backtest.rules.flatMap((rule) => rule.newlyFailing)),
+    distinct2(backtest.rules.flatMap((rule) => rule.newlyPassing)),
+    ["pull request", "would newly fail an agreement", "would no longer fail one"]
+  );
+  const runs = pair(backtest.conclusions.newlyFailing.length, backtest.conclusions.newlyPassing.length, [
+    "check run",
+    "would newly conclude `failure`",
+    "would no longer conclude `failure`"
+  ]);
+  if (agreements === null && runs === null) return `With ${phrase}, every pull request would have been judged as it was with the current one.`;
+  if (runs === null) return `With ${phrase}, ${agreements}; no check run would change to or from \`failure\`.`;
+  if (agreements === null) return `With ${phrase}, each agreement would pass and fail the same pull requests as before, but ${runs}.`;
+  return `With ${phrase}, ${agreements}; ${runs}.`;
+}
+function pair(more, fewer, [noun, worse, better]) {
+  const parts = [];
+  if (more > 0) parts.push(`${countOf(more, noun)} ${worse}`);
+  if (fewer > 0) parts.push(`${more > 0 ? fewer : countOf(fewer, noun)} ${better}`);
+  return parts.length === 0 ? null : joinWords(parts);
+}
+function renderWith(backtest, name, examples, shortened) {
+  const proposed = backtest.conclusions.proposed !== null;
+  const blocks = [
+    summarizeBacktest(backtest, name.phrase) ?? "",
+    proposed ? comparisonTable(backtest, name) : currentTable(backtest),
+    proposed ? exampleLists(backtest, examples) : "",
+    proposed && shortened ? SHORTENED : "",
+    leftOutLine(backtest)
+  ];
+  return blocks.filter((block) => block !== "").join("\n\n");
+}
+function comparisonTable(backtest, name) {
+  const rows = backtest.rules.map(
+    (rule) => `| ${rule.agreement} | ${column(rule.current)} | ${rule.proposed === null ? "" : column(rule.proposed)} | ${rule.newlyFailing.length} | ${rule.newlyPassing.length} |`
+  );
+  const { conclusions } = backtest;
+  const conclusionRow = `| ${CONCLUSION_ROW}: success \xB7 neutral \xB7 failure | ${conclusionCells(conclusions.current)} | ${conclusions.proposed === null ? "" : conclusionCells(conclusions.proposed)} | ${conclusions.newlyFailing.length} | ${conclusions.newlyPassing.length} |`;
+  return [
+    `| Agreement | Current config: pass \xB7 fail \xB7 skip | ${name.column}: pass \xB7 fail \xB7 skip | Newly failing | No longer failing |`,
+    "|---|---|---|---:|---:|",
+    ...rows,
+    conclusionRow
+  ].join("\n");
+}
+function currentTable(backtest) {
+  const rows = backtest.rules.map((rule) => `| ${rule.agreement} | \`${rule.current.level}\` | ${rule.current.pass} | ${rule.current.fail} | ${rule.current.skip} |`);
+  const { current } = backtest.conclusions;
+  return [
+    "| Agreement | Level | Pass | Fail | Skip |",
+    "|---|---|---:|---:|---:|",
+    ...rows,
+    "",
+    `${CONCLUSION_ROW}s: ${current.success} success, ${current.neutral} neutral, ${current.failure} failure.`
+  ].join("\n");
+}
+function column(tally) {
+  return `${tally.pass} \xB7 ${tally.fail} \xB7 ${tally.skip} (\`${tally.level}\`)`;
+}
+function conclusionCells(tally) {
+  return `${tally.success} \xB7 ${tally.neutral} \xB7 ${tally.failure}`;
+}
+function exampleLists(backtest, examples) {
+  const lists = backtest.rules.flatMap((rule) => [
+    exampleList(`**${rule.agreement}** would newly fail on`, rule.newlyFailing, examples),
+    exampleList(`**${rule.agreement}** would no longer fail on`, rule.newlyPassing, examples)
+  ]);
+  lists.push(
+    exampleList(`The check run would newly conclude \`failure\` on`, backtest.conclusions.newlyFailing, examples),
+    exampleList(`The check run would no longer conclude \`failure\` on`, backtest.conclusions.newlyPassing, examples)
+  );
+  return lists.filter((list) => list !== "").join("\n\n");
+}
+function exampleList(lead, prs, cap) {
+  if (prs.length === 0) return "";
+  const sentence = `${lead} ${countOf(prs.length, "pull request")}`;
+  if (cap === 0) return `${sentence}.`;
+  const shown = prs.slice(0, cap).map((pr) => `- [#${pr.number}](${pr.htmlUrl}) ${escapeInlineText(pr.title)}`);
+  const more = prs.length - shown.length;
+  return [`${sentence}${more > 0 ? ", for example" : ""}:`, ...shown, ...more > 0 ? [`- \u2026and ${more} more`] : []].join("\n");
+}
+function leftOutLine(backtest) {
+  const parts = [];
+  if (backtest.leftOut > 0) {
+    parts.push(`${countOf(backtest.leftOut, "more pull request")} by bots or by \`review.ignore_authors\` ${backtest.leftOut === 1 ? "was" : "were"} left out, as in the weekly report`);
+  }
+  if (backtest.notBacktested.length > 0) {
+    const rules = backtest.notBacktested.map((rule) => `${rule.agreement} (${rule.reason})`);
+    parts.push(`not backtested: ${joinWords(rules)}`);
+  }
+  const judged = "Each pull request is judged as of its merge (the review wait as it ended there), with its description, labels and files as they are now";
+  return `<sub>${[judged, ...parts].join("; ")}.</sub>`;
+}
+function distinct2(prs) {
+  return new Set(prs.map((pr) => pr.number)).size;
+}
+
+// src/backtest/render-config-impact.ts
+var IMPACT_HEADING = "### What this change would have done";
+var IMPACT_MAX_BYTES = Math.floor(MAX_OUTPUT_CHARS / 3);
+var NEXT_STEP = "Is this what the team expects? `eng-health backtest OWNER/REPO --config FILE` runs the same comparison over any period, and `mode: shadow` lets the team watch new settings on live pull requests before they block any.";
+function renderConfigImpact(impact, maxBytes = IMPACT_MAX_BYTES) {
+  if (impact.kind === "unchanged") {
+    return `${IMPACT_HEADING}
+Nothing: this PR's config has the same settings in effect as the current one (comments, formatting and values equal to their defaults change nothing), so every recent pull request would have been judged as it was.`;
+  }
+  if (impact.kind === "unavailable") {
+    return `${IMPACT_HEADING}
+This could not be worked out this time: ${impact.reason} It is tried again on the PR's next push, or with "Re-run checks".`;
+  }
+  const { backtest, period } = impact;
+  const weeks = period.weeks === 1 ? "last week" : `the last ${period.weeks} weeks`;
+  if (backtest.pullRequests === 0) {
+    return `${IMPACT_HEADING}
+No pull request was merged in ${weeks}, ${describeBacktestPeriod(period)}, that eng-health judges, so there is nothing to compare yet.`;
+  }
+  const intro = `${IMPACT_HEADING}
+The ${countOf(backtest.pullRequests, "pull request")} merged in ${weeks}, ${describeBacktestPeriod(period)}, judged with the current config and with this PR's:`;
+  const budget = maxBytes - utf8Bytes(intro) - utf8Bytes(NEXT_STEP) - 4;
+  const body = renderBacktest(backtest, { proposedName: { column: "This PR's config", phrase: "this PR's config" }, maxBytes: Math.max(0, budget) });
+  return truncateUtf8([intro, body, NEXT_STEP].join("\n\n"), maxBytes);
+}
+
+// src/github/load-proposed-config.ts
+async function loadProposedConfig(octokit, repo, text) {
+  const request2 = async (options) => {
+    const own2 = options.owner === repo.owner && options.repo === repo.repo && options.path === CONFIG_PATH && options.ref === void 0;
+    if (own2) return { data: text, headers: { "content-type": "text/plain; charset=utf-8" } };
+    return octokit.request(options);
+  };
+  return loadConfig({ request: Object.assign(request2, { endpoint: octokit.request.endpoint }) }, repo);
+}
+
+// src/report/to-pull-request-facts.ts
+function toPullRequestFacts(pr, facts, now2) {
+  return {
+    owner: facts.owner,
+    repo: facts.repo,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    author: pr.author,
+    draft: false,
+    state: "closed",
+    mergedAt: pr.mergedAt,
+    closedAt: pr.closedAt,
+    labels: pr.labels,
+    headSha: "",
+    htmlUrl: pr.htmlUrl,
+    createdAt: pr.createdAt,
+    files: pr.files,
+    filesTruncated: pr.filesTruncated,
+    template: facts.template,
+    flakyIssues: [],
+    codeOwners: facts.codeOwners ?? null,
+    gitAttributes: facts.gitAttributes ?? null,
+    review: pr.review,
+    now: now2
+  };
+}
+
+// src/backtest/evaluate-backtest.ts
+var IGNORED_MESSAGE = "Left out: the author is listed in `review.ignore_authors`.";
+function evaluateBacktest(input2) {
+  const registry2 = input2.registry ?? RULE_REGISTRY;
+  const rules = backtestRulesOf(registry2);
+  const fromMs = parseInstant(input2.period.from);
+  const toMs = parseInstant(input2.period.to);
+  const { current, proposed } = input2;
+  const merged = input2.facts.pullRequests.filter((pr) => {
+    if (pr.mergedAt === null) return false;
+    const ms = parseInstant(pr.mergedAt);
+    return ms >= fromMs && ms < toMs;
+  }).sort((a, b) => parseInstant(b.mergedAt) - parseInstant(a.mergedAt) || b.number - a.number);
+  const rows = rules.map((rule) => ({
+    id: rule.id,
+    agreement: rule.agreement,
+    current: emptyColumn(rule.level(current)),
+    proposed: proposed === null ? null : emptyColumn(rule.level(proposed)),
+    newlyFailing: [],
+    newlyPassing: []
+  }));
+  const conclusions = {
+    current: { success: 0, neutral: 0, failure: 0 },
+    proposed: proposed === null ? null : { success: 0, neutral: 0, failure: 0 },
+    newlyFailing: [],
+    newlyPassing: []
+  };
+  const ignoredNow = ignoredAuthors(current);
+  const ignoredNext = proposed === null ? ignoredNow : ignoredAuthors(proposed);
+  let judged = 0;
+  let leftOut = 0;
+  for (const pr of merged) {
+    const login = pr.author.login.toLowerCase();
+    if (isBot(pr.author) || ignoredNow.has(login) && ignoredNext.has(login)) {
+      leftOut += 1;
+      continue;
+    }
+    judged += 1;
+    const facts = toPullRequestFacts(pr, input2.facts, pr.mergedAt);
+    const example = { number: pr.number, title: pr.title, htmlUrl: pr.htmlUrl, mergedAt: pr.mergedAt };
+    const now2 = ignoredNow.has(login) ? skipEvery(rules, current) : evaluateRules(rules, facts, current);
+    const next = proposed === null ? null : ignoredNext.has(login) ? skipEvery(rules, proposed) : evaluateRules(rules, facts, proposed);
+    rows.forEach((row, index) => {
+      const before = now2[index]?.status ?? "skip";
+      count(row.current, before);
+      if (row.proposed === null || next === null) return;
+      const after = next[index]?.status ?? "skip";
+      count(row.proposed, after);
+      if (before !== "fail" && after === "fail") row.newlyFailing.push(example);
+      if (before === "fail" && after !== "fail") row.newlyPassing.push(example);
+    });
+    const concludedNow = conclusionInMode(current.mode, conclusionFor(now2));
+    tallyConclusion(conclusions.current, concludedNow);
+    if (proposed === null || next === null || conclusions.proposed === null) continue;
+    const concludedNext = conclusionInMode(proposed.mode, conclusionFor(next));
+    tallyConclusion(conclusions.proposed, concludedNext);
+    if (concludedNow !== "failure" && concludedNext === "failure") conclusions.newlyFailing.push(example);
+    if (concludedNow === "failure" && concludedNext !== "failure") conclusions.newlyPassing.push(example);
+  }
+  return {
+    period: { from: input2.period.from, to: input2.period.to },
+    pullRequests: judged,
+    leftOut,
+    rules: rows,
+    conclusions,
+    notBacktested: registry2.flatMap(
+      (entry) => entry.notBacktested === void 0 ? [] : [{ id: entry.rule.id, agreement: entry.rule.agreement, reason: entry.notBacktested }]
+    )
+  };
+}
+function emptyColumn(level) {
+  return { pass: 0, fail: 0, skip: 0, level };
+}
+function count(column2, status) {
+  column2[status] += 1;
+}
+function tallyConclusion(tally, conclusion) {
+  if (conclusion === "action_required") tally.neutral += 1;
+  else tally[conclusion] += 1;
+}
+function ignoredAuthors(config3) {
+  return new Set(config3.review.ignore_authors.map((login) => login.toLowerCase()));
+}
+function skipEvery(rules, config3) {
+  return rules.map((rule) => ({ id: rule.id, agreement: rule.agreement, level: rule.level(config3), status: "skip", message: IGNORED_MESSAGE, findings: [] }));
+}
+
+// src/github/build-report-page-query.ts
+function pullRequestFields(reviewTeams) {
+  return `number title body url state isDraft createdAt mergedAt closedAt
+      author { login __typename }
+      labels(first: 50) { nodes { name } }
+      files(first: 100) { pageInfo { hasNextPage } nodes { path additions deletions changeType } }
+      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) {${timelineFields(reviewTeams)}
+      }
+      ${REVIEW_REQUESTS_FIELD}`;
+}
+var PULL_REQUEST_FIELDS = pullRequestFields(false);
+var FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
+      timelineItems(last: 20, itemTypes: [LABELED_EVENT]) { nodes { ... on LabeledEvent { createdAt label { name } } } }`;
+function buildReportPageQuery(kinds, options) {
+  const variables = kinds.flatMap((_, index) => [`$q${index}: String!`, `$c${index}: String`]);
+  if (options.withRepository) variables.unshift("$owner: String!", "$repo: String!");
+  const repository = options.withRepository ? `
+  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_FIELDS}${REPOSITORY_RULE_FILE_FIELDS}
+  }` : "";
+  const searches = kinds.map(
+    (kind, index) => `
+  s${index}: search(type: ISSUE, query: $q${index}, first: ${options.pageSize}, after: $c${index}) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      ... on ${kind === "pullRequest" ? "PullRequest" : "Issue"} {
+      ${kind === "pullRequest" ? pullRequestFields(options.reviewTeams === true) : FLAKY_ISSUE_FIELDS}
+      }
+    }
+  }`
+  ).join("");
+  return `query (${variables.join(", ")}) {${repository}${searches}
+}`;
+}
+
+// src/github/report-searches.ts
+function reportSearches(input2) {
+  return searchesInScope(`repo:${input2.owner}/${input2.repo}`, input2);
+}
+function searchesInScope(scope, input2) {
+  const repo = scope;
+  const start = searchInstant(input2.window.start);
+  const end = searchInstant(input2.window.end);
+  const label = `label:"${input2.flakyLabel.replaceAll('"', "")}"`;
+  const search = (kind, qualifiers) => ({ kind, qualifiers, createdFrom: null, createdBefore: end });
+  return [
+    search("pullRequest", `${repo} is:pr is:open`),
+    search("pullRequest", `${repo} is:pr is:closed closed:>=${start}`),
+    search("flakyIssue", `${repo} is:issue is:open ${label}`),
+    search("flakyIssue", `${repo} is:issue is:closed ${label} closed:>=${start}`)
+  ];
+}
+function mergedSearches(input2) {
+  const start = searchInstant(input2.window.start);
+  const last2 = searchInstant(new Date(parseInstant(input2.window.end) - 1e3).toISOString());
+  return [
+    {
+      kind: "pullRequest",
+      qualifiers: `repo:${input2.owner}/${input2.repo} is:pr is:merged merged:${start}..${last2}`,
+      createdFrom: null,
+      createdBefore: searchInstant(input2.window.end)
+    }
+  ];
+}
+function searchQueryText(search) {
+  const range = search.createdFrom === null ? `created:<${search.createdBefore}` : `created:${search.createdFrom}..${searchInstant(new Date(parseInstant(search.createdBefore) - 1e3).toISOString())}`;
+  return `${search.qualifiers} ${range} sort:created-asc`;
+}
+function advanceSearch(cursor, result, createdAts) {
+  if (result === void 0) return null;
+  const read = cursor.read + createdAts.length;
+  if (result.pageInfo.hasNextPage && result.pageInfo.endCursor !== null && createdAts.length > 0) {
+    return { ...cursor, after: result.pageInfo.endCursor, read };
+  }
+  if (read < SEARCH_RESULT_CAP || result.issueCount <= read) return null;
+  const last2 = createdAts.reduce((latest, at) => at > latest ? at : latest, "");
+  if (last2 === "") return null;
+  const from = searchInstant(last2);
+  if (from === cursor.search.createdFrom) return null;
+  return { search: { ...cursor.search, createdFrom: from }, after: null, read: 0 };
+}
+function searchInstant(iso) {
+  return new Date(Math.floor(parseInstant(iso) / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
+}
+
+// src/flaky/flaky-ci-marker.ts
+var KIND2 = "flaky-ci";
+var FLAKY_CI_MARKER_PREFIX = hiddenMarkerPrefix(KIND2);
+function parseFlakyCiMarker(body) {
+  const data2 = parseHiddenMarker(body, KIND2);
+  if (!isRecord2(data2) || typeof data2.check !== "string" || data2.check === "") return null;
+  const occurrences = Array.isArray(data2.occurrences) ? data2.occurrences.flatMap((item) => readOccurrence(item)) : [];
+  const earlier = isRecord2(data2.earlier) && isCount(data2.earlier.count) && isMinutes(data2.earlier.minutes) ? { count: data2.earlier.count, minutes: data2.earlier.minutes } : void 0;
+  return {
+    check: data2.check,
+    ...typeof data2.test === "string" && data2.test !== "" ? { test: data2.test } : {},
+    ...typeof data2.path === "string" && data2.path !== "" ? { path: data2.path } : {},
+    ...data2.pending === true ? { pending: true } : {},
+    occurrences,
+    ...earlier ? { earlier } : {}
+  };
+}
+function occurrencePair(occurrence) {
+  return `${occurrence.failed}-${occurrence.passed}`;
+}
+function readOccurrence(item) {
+  if (!isRecord2(item)) return [];
+  const { at, sha, pr, branch, failed, passed, failures, minutes, tests } = item;
+  if (typeof at !== "string" || typeof sha !== "string" || !isId(failed) || !isId(passed) || !isMinutes(minutes)) return [];
+  if (Number.isNaN(Date.parse(at))) return [];
+  return [
+    {
+      at,
+      sha,
+      ...isId(pr) ? { pr } : {},
+      ...typeof branch === "string" && branch !== "" ? { branch } : {},
+      failed,
+      passed,
+      ...isCount(failures) && failures > 1 ? { failures } : {},
+      minutes,
+      ...Array.isArray(tests) && tests.every((test) => typeof test === "string") ? { tests } : {}
+    }
+  ];
+}
+function isId(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+function isCount(value) {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+function isMinutes(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/github/to-report-pull-request.ts
+var CHANGE_TYPES = {
+  ADDED: "added",
+  DELETED: "removed",
+  MODIFIED: "modified",
+  RENAMED: "renamed",
+  COPIED: "copied",
+  CHANGED: "changed"
+};
+function toChangedFiles(files) {
+  return (files?.nodes ?? []).map((file2) => ({
+    filename: file2.path,
+    status: CHANGE_TYPES[file2.changeType] ?? "modified",
+    additions: file2.additions,
+    deletions: file2.deletions
+  }));
+}
+function toReportPullRequest(node3) {
+  const files = toChangedFiles(node3.files);
+  return {
+    number: node3.number,
+    title: node3.title,
+    body: node3.body ?? "",
+    author: toActor(node3.author),
+    draft: node3.isDraft,
+    state: node3.state === "OPEN" ? "open" : "closed",
+    createdAt: node3.createdAt,
+    mergedAt: node3.mergedAt,
+    closedAt: node3.closedAt,
+    labels: node3.labels.nodes.map((label) => label.name),
+    htmlUrl: node3.url,
+    files,
+    filesTruncated: node3.files?.pageInfo.hasNextPage ?? false,
+    review: toReviewFacts({ isDraft: node3.isDraft, reviewRequests: node3.reviewRequests }, node3.timelineItems.nodes)
+  };
+}
+function toReportFlakyIssue(node3, label, windowEnd) {
+  const base = toFlakyIssue({ ...node3, body: node3.body ?? "" });
+  const endMs = parseInstant(windowEnd);
+  const wanted = label.toLowerCase();
+  const labeledAt = node3.timelineItems.nodes.filter((event) => event.createdAt !== void 0 && event.label?.name.toLowerCase() === wanted && parseInstant(event.createdAt) < endMs).map((event) => event.createdAt).sort().at(-1);
+  return {
+    number: base.number,
+    title: base.title,
+    htmlUrl: base.htmlUrl,
+    createdAt: base.createdAt,
+    closedAt: node3.closedAt,
+    assignees: base.assignees,
+    ...labeledAt === void 0 ? {} : { labeledAt },
+    state: node3.state === "OPEN" ? "open" : "closed",
+    ...ciOccurrencesOf(node3.body ?? "")
+  };
+}
+function ciOccurrencesOf(body) {
+  const evidence = parseFlakyCiMarker(body);
+  if (evidence === null) return {};
+  return {
+    ciOccurrences: evidence.occurrences.map((occurrence) => ({
+      check: evidence.check,
+      at: occurrence.at,
+      minutes: occurrence.minutes,
+      pair: occurrencePair(occurrence)
+    }))
+  };
+}
+
+// src/github/gather-report-facts.ts
+async function gatherReportFacts(client, input2) {
+  const startMs = parseInstant(input2.window.start);
+  const endMs = parseInstant(input2.window.end);
+  if (endMs <= startMs) throw new RangeError(`the window ends (${input2.window.end}) before it starts (${input2.window.start})`);
+  const pageSize = input2.pageSize ?? GRAPHQL_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > GRAPHQL_PAGE_SIZE) {
+    throw new RangeError(`pageSize must be a whole number from 1 to ${GRAPHQL_PAGE_SIZE}; it is ${pageSize}`);
+  }
+  const searches = input2.population === "merged" ? mergedSearches(input2) : reportSearches({ ...input2, flakyLabel: input2.config.flaky.label });
+  const pending = searches.map((search) => ({
+    search,
+    after: null,
+    read: 0
+  }));
+  const pullRequests = /* @__PURE__ */ new Map();
+  const flakyIssues = /* @__PURE__ */ new Map();
+  let template = null;
+  let rules = readRepositoryRules(null);
+  const reviewTeams = input2.config.review?.require_owner === true;
+  const calls = requestMeter(client);
+  let withRepository = true;
+  while (pending.length > 0) {
+    const nextPullRequests = pending.find((cursor) => cursor.search.kind === "pullRequest");
+    const batch = [...nextPullRequests ? [nextPullRequests] : [], ...pending.filter((cursor) => cursor.search.kind === "flakyIssue")];
+    const query = buildReportPageQuery(
+      batch.map((cursor) => cursor.search.kind),
+      { withRepository, pageSize, ...reviewTeams ? { reviewTeams } : {} }
+    );
+    const variables = withRepository ? { owner: input2.owner, repo: input2.repo } : {};
+    batch.forEach((cursor, index) => {
+      variables[`q${index}`] = searchQueryText(cursor.search);
+      variables[`c${index}`] = cursor.after;
+    });
+    const response = await client.graphql(query, variables);
+    if (withRepository) {
+      template = readPrTemplate(response.repository);
+      rules = readRepositoryRules(response.repository);
+    }
+    withRepository = false;
+    batch.forEach((cursor, index) => {
+      const result = response[`s${index}`];
+      const nodes = (result?.nodes ?? []).filter((node3) => node3 !== null && typeof node3.number === "number");
+      for (const node3 of nodes) {
+        if (cursor.search.kind === "pullRequest") {
+          const pr = toReportPullRequest(node3);
+          pullRequests.set(pr.number, pr);
+        } else {
+          const issue2 = toReportFlakyIssue(node3, input2.config.flaky.label, input2.window.end);
+          flakyIssues.set(issue2.number, issue2);
+        }
+      }
+      const next = advanceSearch(cursor, result, nodes.map((node3) => node3.createdAt ?? ""));
+      pending.splice(pending.indexOf(cursor), 1, ...next ? [next] : []);
+    });
+    const issues = input2.population === "merged" ? "" : ` and ${countOf(flakyIssues.size, "flaky-test issue")}`;
+    input2.onProgress?.(
+      `collecting ${input2.owner}/${input2.repo} ${input2.window.week}: ${countOf(pullRequests.size, "pull request")}${issues} so far (${countOf(calls(), "API call")})`
+    );
+  }
+  return {
+    owner: input2.owner,
+    repo: input2.repo,
+    window: { ...input2.window },
+    template,
+    ...rules,
+    pullRequests: [...pullRequests.values()].sort((a, b) => a.number - b.number),
+    flakyIssues: [...flakyIssues.values()].sort((a, b) => a.number - b.number)
+  };
+}
+
+// src/pipelines/backtest-repository.ts
+async function backtestRepository(client, input2) {
+  const { owner, repo, period } = input2;
+  const requireOwner = input2.current.review.require_owner || input2.proposed?.review.require_owner === true;
+  const label = period.firstWeek === period.lastWeek ? period.firstWeek : `${period.firstWeek}..${period.lastWeek}`;
+  const facts = await gatherReportFacts(client, {
+    owner,
+    repo,
+    window: { week: label, start: period.from, end: period.to },
+    config: { flaky: input2.current.flaky, review: { ...input2.current.review, require_owner: requireOwner } },
+    population: "merged",
+    ...input2.onProgress ? { onProgress: input2.onProgress } : {}
+  });
+  return evaluateBacktest({ facts, period, current: input2.current, proposed: input2.proposed });
+}
+
+// src/pipelines/backtest-config-change.ts
+async function backtestConfigChange(client, input2) {
+  const text = input2.proposedConfigText;
+  if (text === null) return null;
+  if (validateConfig([{ path: CONFIG_PATH, text }]).errors.length > 0) return null;
+  try {
+    const proposed = await loadProposedConfig(client, input2, text);
+    if (isDeepStrictEqual(proposed.config, input2.current)) return renderConfigImpact({ kind: "unchanged" });
+    const period = backtestPeriod({ now: input2.now, timezone: input2.current.report.timezone, weeks: DEFAULT_BACKTEST_WEEKS });
+    const backtest = await backtestRepository(client, { owner: input2.owner, repo: input2.repo, period, current: input2.current, proposed: proposed.config });
+    return renderConfigImpact({ kind: "compared", backtest, period });
+  } catch (error62) {
+    const reason = unreadable(error62);
+    if (reason === null) throw error62;
+    return renderConfigImpact({ kind: "unavailable", reason });
+  }
+}
+function unreadable(error62) {
+  const status = httpStatus(error62);
+  if (status !== null) return `GitHub answered HTTP ${status} while the merged pull requests were read.`;
+  if (error62?.name === "GraphqlResponseError") return "GitHub's search answered with an error while the merged pull requests were read.";
+  return null;
+}
+
 // src/pipelines/gather-and-evaluate.ts
 async function gatherAndEvaluate(client, input2) {
   const { loaded, action, ...gather2 } = input2;
   const wanted = reviewFactsWanted(factsFromPayload(input2.pr, input2, input2.now), loaded.config.review, action);
   const gathered = await gatherPullRequestFacts(client, { ...gather2, config: loaded.config, includeReview: wanted.read });
   if (gathered.facts.review === void 0 && wanted.matters) gathered.facts.review = reviewFactsOnOpen(input2.pr, input2.owner);
+  const impact = await backtestConfigChange(client, { owner: input2.owner, repo: input2.repo, current: loaded.config, proposedConfigText: gathered.proposedConfigText, now: input2.now });
   const evaluation = evaluatePullRequestOf({
     owner: input2.owner,
     repo: input2.repo,
     facts: gathered.facts,
     config: loaded.config,
     configErrors: loaded.errors,
-    proposedConfigText: gathered.proposedConfigText
+    proposedConfigText: gathered.proposedConfigText,
+    proposedConfigImpact: impact
   });
   return { gathered, evaluation };
 }
@@ -92229,67 +92966,6 @@ function readActionContext(env) {
 }
 function withoutTrailingSlash(url2) {
   return url2.trim().replace(/\/+$/, "");
-}
-
-// src/time/iso-week.ts
-var ISO_WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
-function parseIsoWeek(week) {
-  const match2 = ISO_WEEK_PATTERN.exec(week.trim());
-  if (!match2) {
-    throw new Error(`${JSON.stringify(week)} is not an ISO week: expected the form YYYY-Www, e.g. 2026-W47`);
-  }
-  const weekYear = Number(match2[1]);
-  const weekNumber = Number(match2[2]);
-  const weeksInYear = DateTime.fromObject({ weekYear, weekNumber: 1, weekday: 1 }, { zone: "utc" }).weeksInWeekYear;
-  if (weekNumber < 1 || weekNumber > weeksInYear) {
-    throw new Error(
-      `${JSON.stringify(week)} is not an ISO week: ${weekYear} has weeks W01 to W${weeksInYear} (expected the form YYYY-Www)`
-    );
-  }
-  return { weekYear, weekNumber };
-}
-function formatIsoWeek(week) {
-  return `${String(week.weekYear).padStart(4, "0")}-W${String(week.weekNumber).padStart(2, "0")}`;
-}
-function isoWeekWindow(week, timezone) {
-  const parsed2 = parseIsoWeek(week);
-  const start = DateTime.fromObject({ ...parsed2, weekday: 1 }, { zone: timezone }).startOf("day");
-  if (!start.isValid) {
-    throw new Error(`Cannot compute the week ${week} in time zone ${JSON.stringify(timezone)}: ${start.invalidExplanation ?? start.invalidReason}`);
-  }
-  const end = start.plus({ weeks: 1 });
-  return {
-    week: formatIsoWeek(parsed2),
-    start: toUtcIso(start),
-    end: toUtcIso(end),
-    monday: start.toISODate() ?? ""
-  };
-}
-function lastCompleteIsoWeek(nowIso, timezone) {
-  const now2 = DateTime.fromISO(nowIso, { zone: "utc" }).setZone(timezone);
-  if (!now2.isValid) {
-    throw new Error(`Cannot find the last complete week at ${JSON.stringify(nowIso)} in ${JSON.stringify(timezone)}: ${now2.invalidExplanation ?? now2.invalidReason}`);
-  }
-  const lastWeek = now2.minus({ weeks: 1 });
-  return formatIsoWeek({ weekYear: lastWeek.weekYear, weekNumber: lastWeek.weekNumber });
-}
-function previousIsoWeeks(week, count) {
-  if (!Number.isInteger(count) || count < 0) {
-    throw new Error(`count must be a whole number of weeks, 0 or more; it is ${count}`);
-  }
-  const monday = DateTime.fromObject({ ...parseIsoWeek(week), weekday: 1 }, { zone: "utc" });
-  const weeks = [];
-  for (let back = count; back >= 1; back -= 1) {
-    const earlier = monday.minus({ weeks: back });
-    weeks.push(formatIsoWeek({ weekYear: earlier.weekYear, weekNumber: earlier.weekNumber }));
-  }
-  return weeks;
-}
-function isoWeekLabel(week) {
-  return `W${String(parseIsoWeek(week).weekNumber).padStart(2, "0")}`;
-}
-function toUtcIso(time3) {
-  return time3.toUTC().toISO({ suppressMilliseconds: true }) ?? "";
 }
 
 // src/action/read-action-inputs.ts
@@ -92496,12 +93172,12 @@ function renderAnnotationCommands(annotations, perType = ANNOTATIONS_SHOWN_PER_T
   const rest = [];
   for (const annotation of annotations) {
     const name = COMMAND_FOR_LEVEL[annotation.annotation_level];
-    const count = used.get(name) ?? 0;
-    if (count >= perType) {
+    const count2 = used.get(name) ?? 0;
+    if (count2 >= perType) {
       rest.push(annotation);
       continue;
     }
-    used.set(name, count + 1);
+    used.set(name, count2 + 1);
     commands.push(
       workflowCommand(
         name,
@@ -92725,11 +93401,11 @@ var flakyRerunMinutes = {
 // src/report/stats.ts
 function median(values) {
   const sorted = sortedCopy(values);
-  const count = sorted.length;
-  if (count === 0) return null;
-  const upper = sorted[Math.floor(count / 2)];
-  if (count % 2 === 1) return upper;
-  const lower = sorted[count / 2 - 1];
+  const count2 = sorted.length;
+  if (count2 === 0) return null;
+  const upper = sorted[Math.floor(count2 / 2)];
+  if (count2 % 2 === 1) return upper;
+  const lower = sorted[count2 / 2 - 1];
   return (lower + upper) / 2;
 }
 function percentileNearestRank(values, percent2) {
@@ -92938,23 +93614,23 @@ var WEEK_METRICS = weekMetricRegistry();
 var WEEK_METRIC_KEYS = WEEK_METRICS.map((metric) => metric.key);
 
 // src/report/report-marker.ts
-var KIND2 = "report";
-var REPORT_MARKER_PREFIX = hiddenMarkerPrefix(KIND2);
+var KIND3 = "report";
+var REPORT_MARKER_PREFIX = hiddenMarkerPrefix(KIND3);
 function renderReportMarker(data2, registry2 = WEEK_METRICS) {
   const figures2 = (metrics) => Object.fromEntries(registry2.map((metric) => [metric.key, figureOf(metrics, metric.key)]));
   const repositories = data2.repositories === void 0 ? {} : { repositories: Object.fromEntries(Object.entries(data2.repositories).map(([name, metrics]) => [name, figures2(metrics)])) };
-  return renderHiddenMarker(KIND2, { week: data2.week, metrics: figures2(data2.metrics), ...repositories });
+  return renderHiddenMarker(KIND3, { week: data2.week, metrics: figures2(data2.metrics), ...repositories });
 }
 function parseReportMarker(body, registry2 = WEEK_METRICS) {
-  const parsed2 = parseHiddenMarker(body, KIND2);
-  if (!isRecord2(parsed2)) return null;
+  const parsed2 = parseHiddenMarker(body, KIND3);
+  if (!isRecord3(parsed2)) return null;
   const { week, metrics } = parsed2;
-  if (typeof week !== "string" || !ISO_WEEK_PATTERN.test(week) || !isRecord2(metrics)) return null;
+  if (typeof week !== "string" || !ISO_WEEK_PATTERN.test(week) || !isRecord3(metrics)) return null;
   const figures2 = (stored) => Object.fromEntries(registry2.map((metric) => [metric.key, readFigure(metric, stored[metric.key])]));
   const { repositories } = parsed2;
-  if (!isRecord2(repositories)) return { week, metrics: figures2(metrics) };
+  if (!isRecord3(repositories)) return { week, metrics: figures2(metrics) };
   const perRepository = Object.entries(repositories).flatMap(
-    ([name, stored]) => REPOSITORY_NAME.test(name) && isRecord2(stored) ? [[name, figures2(stored)]] : []
+    ([name, stored]) => REPOSITORY_NAME.test(name) && isRecord3(stored) ? [[name, figures2(stored)]] : []
   );
   return { week, metrics: figures2(metrics), repositories: Object.fromEntries(perRepository) };
 }
@@ -92964,7 +93640,7 @@ function readFigure(metric, value) {
   if (metric.kind === "count" && (!Number.isInteger(value) || value < 0)) return null;
   return value;
 }
-function isRecord2(value) {
+function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -92989,266 +93665,6 @@ async function findReportIssues(client, input2) {
     marker: parseReportMarker(item.body ?? "")
   }));
   return { issues };
-}
-
-// src/github/build-report-page-query.ts
-function pullRequestFields(reviewTeams) {
-  return `number title body url state isDraft createdAt mergedAt closedAt
-      author { login __typename }
-      labels(first: 50) { nodes { name } }
-      files(first: 100) { pageInfo { hasNextPage } nodes { path additions deletions changeType } }
-      timelineItems(first: 100, itemTypes: ${TIMELINE_TYPES}) {${timelineFields(reviewTeams)}
-      }
-      ${REVIEW_REQUESTS_FIELD}`;
-}
-var PULL_REQUEST_FIELDS = pullRequestFields(false);
-var FLAKY_ISSUE_FIELDS = `${FLAKY_ISSUE_NODE} state closedAt
-      timelineItems(last: 20, itemTypes: [LABELED_EVENT]) { nodes { ... on LabeledEvent { createdAt label { name } } } }`;
-function buildReportPageQuery(kinds, options) {
-  const variables = kinds.flatMap((_, index) => [`$q${index}: String!`, `$c${index}: String`]);
-  if (options.withRepository) variables.unshift("$owner: String!", "$repo: String!");
-  const repository = options.withRepository ? `
-  repository(owner: $owner, name: $repo) {${PR_TEMPLATE_FIELDS}${REPOSITORY_RULE_FILE_FIELDS}
-  }` : "";
-  const searches = kinds.map(
-    (kind, index) => `
-  s${index}: search(type: ISSUE, query: $q${index}, first: ${options.pageSize}, after: $c${index}) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      ... on ${kind === "pullRequest" ? "PullRequest" : "Issue"} {
-      ${kind === "pullRequest" ? pullRequestFields(options.reviewTeams === true) : FLAKY_ISSUE_FIELDS}
-      }
-    }
-  }`
-  ).join("");
-  return `query (${variables.join(", ")}) {${repository}${searches}
-}`;
-}
-
-// src/github/report-searches.ts
-function reportSearches(input2) {
-  return searchesInScope(`repo:${input2.owner}/${input2.repo}`, input2);
-}
-function searchesInScope(scope, input2) {
-  const repo = scope;
-  const start = searchInstant(input2.window.start);
-  const end = searchInstant(input2.window.end);
-  const label = `label:"${input2.flakyLabel.replaceAll('"', "")}"`;
-  const search = (kind, qualifiers) => ({ kind, qualifiers, createdFrom: null, createdBefore: end });
-  return [
-    search("pullRequest", `${repo} is:pr is:open`),
-    search("pullRequest", `${repo} is:pr is:closed closed:>=${start}`),
-    search("flakyIssue", `${repo} is:issue is:open ${label}`),
-    search("flakyIssue", `${repo} is:issue is:closed ${label} closed:>=${start}`)
-  ];
-}
-function searchQueryText(search) {
-  const range = search.createdFrom === null ? `created:<${search.createdBefore}` : `created:${search.createdFrom}..${searchInstant(new Date(parseInstant(search.createdBefore) - 1e3).toISOString())}`;
-  return `${search.qualifiers} ${range} sort:created-asc`;
-}
-function advanceSearch(cursor, result, createdAts) {
-  if (result === void 0) return null;
-  const read = cursor.read + createdAts.length;
-  if (result.pageInfo.hasNextPage && result.pageInfo.endCursor !== null && createdAts.length > 0) {
-    return { ...cursor, after: result.pageInfo.endCursor, read };
-  }
-  if (read < SEARCH_RESULT_CAP || result.issueCount <= read) return null;
-  const last2 = createdAts.reduce((latest, at) => at > latest ? at : latest, "");
-  if (last2 === "") return null;
-  const from = searchInstant(last2);
-  if (from === cursor.search.createdFrom) return null;
-  return { search: { ...cursor.search, createdFrom: from }, after: null, read: 0 };
-}
-function searchInstant(iso) {
-  return new Date(Math.floor(parseInstant(iso) / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
-}
-
-// src/flaky/flaky-ci-marker.ts
-var KIND3 = "flaky-ci";
-var FLAKY_CI_MARKER_PREFIX = hiddenMarkerPrefix(KIND3);
-function parseFlakyCiMarker(body) {
-  const data2 = parseHiddenMarker(body, KIND3);
-  if (!isRecord3(data2) || typeof data2.check !== "string" || data2.check === "") return null;
-  const occurrences = Array.isArray(data2.occurrences) ? data2.occurrences.flatMap((item) => readOccurrence(item)) : [];
-  const earlier = isRecord3(data2.earlier) && isCount(data2.earlier.count) && isMinutes(data2.earlier.minutes) ? { count: data2.earlier.count, minutes: data2.earlier.minutes } : void 0;
-  return {
-    check: data2.check,
-    ...typeof data2.test === "string" && data2.test !== "" ? { test: data2.test } : {},
-    ...typeof data2.path === "string" && data2.path !== "" ? { path: data2.path } : {},
-    ...data2.pending === true ? { pending: true } : {},
-    occurrences,
-    ...earlier ? { earlier } : {}
-  };
-}
-function occurrencePair(occurrence) {
-  return `${occurrence.failed}-${occurrence.passed}`;
-}
-function readOccurrence(item) {
-  if (!isRecord3(item)) return [];
-  const { at, sha, pr, branch, failed, passed, failures, minutes, tests } = item;
-  if (typeof at !== "string" || typeof sha !== "string" || !isId(failed) || !isId(passed) || !isMinutes(minutes)) return [];
-  if (Number.isNaN(Date.parse(at))) return [];
-  return [
-    {
-      at,
-      sha,
-      ...isId(pr) ? { pr } : {},
-      ...typeof branch === "string" && branch !== "" ? { branch } : {},
-      failed,
-      passed,
-      ...isCount(failures) && failures > 1 ? { failures } : {},
-      minutes,
-      ...Array.isArray(tests) && tests.every((test) => typeof test === "string") ? { tests } : {}
-    }
-  ];
-}
-function isId(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
-}
-function isCount(value) {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-}
-function isMinutes(value) {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/github/to-report-pull-request.ts
-var CHANGE_TYPES = {
-  ADDED: "added",
-  DELETED: "removed",
-  MODIFIED: "modified",
-  RENAMED: "renamed",
-  COPIED: "copied",
-  CHANGED: "changed"
-};
-function toChangedFiles(files) {
-  return (files?.nodes ?? []).map((file2) => ({
-    filename: file2.path,
-    status: CHANGE_TYPES[file2.changeType] ?? "modified",
-    additions: file2.additions,
-    deletions: file2.deletions
-  }));
-}
-function toReportPullRequest(node3) {
-  const files = toChangedFiles(node3.files);
-  return {
-    number: node3.number,
-    title: node3.title,
-    body: node3.body ?? "",
-    author: toActor(node3.author),
-    draft: node3.isDraft,
-    state: node3.state === "OPEN" ? "open" : "closed",
-    createdAt: node3.createdAt,
-    mergedAt: node3.mergedAt,
-    closedAt: node3.closedAt,
-    labels: node3.labels.nodes.map((label) => label.name),
-    htmlUrl: node3.url,
-    files,
-    filesTruncated: node3.files?.pageInfo.hasNextPage ?? false,
-    review: toReviewFacts({ isDraft: node3.isDraft, reviewRequests: node3.reviewRequests }, node3.timelineItems.nodes)
-  };
-}
-function toReportFlakyIssue(node3, label, windowEnd) {
-  const base = toFlakyIssue({ ...node3, body: node3.body ?? "" });
-  const endMs = parseInstant(windowEnd);
-  const wanted = label.toLowerCase();
-  const labeledAt = node3.timelineItems.nodes.filter((event) => event.createdAt !== void 0 && event.label?.name.toLowerCase() === wanted && parseInstant(event.createdAt) < endMs).map((event) => event.createdAt).sort().at(-1);
-  return {
-    number: base.number,
-    title: base.title,
-    htmlUrl: base.htmlUrl,
-    createdAt: base.createdAt,
-    closedAt: node3.closedAt,
-    assignees: base.assignees,
-    ...labeledAt === void 0 ? {} : { labeledAt },
-    state: node3.state === "OPEN" ? "open" : "closed",
-    ...ciOccurrencesOf(node3.body ?? "")
-  };
-}
-function ciOccurrencesOf(body) {
-  const evidence = parseFlakyCiMarker(body);
-  if (evidence === null) return {};
-  return {
-    ciOccurrences: evidence.occurrences.map((occurrence) => ({
-      check: evidence.check,
-      at: occurrence.at,
-      minutes: occurrence.minutes,
-      pair: occurrencePair(occurrence)
-    }))
-  };
-}
-
-// src/github/gather-report-facts.ts
-async function gatherReportFacts(client, input2) {
-  const startMs = parseInstant(input2.window.start);
-  const endMs = parseInstant(input2.window.end);
-  if (endMs <= startMs) throw new RangeError(`the window ends (${input2.window.end}) before it starts (${input2.window.start})`);
-  const pageSize = input2.pageSize ?? GRAPHQL_PAGE_SIZE;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > GRAPHQL_PAGE_SIZE) {
-    throw new RangeError(`pageSize must be a whole number from 1 to ${GRAPHQL_PAGE_SIZE}; it is ${pageSize}`);
-  }
-  const pending = reportSearches({ ...input2, flakyLabel: input2.config.flaky.label }).map((search) => ({
-    search,
-    after: null,
-    read: 0
-  }));
-  const pullRequests = /* @__PURE__ */ new Map();
-  const flakyIssues = /* @__PURE__ */ new Map();
-  let template = null;
-  let rules = readRepositoryRules(null);
-  const reviewTeams = input2.config.review?.require_owner === true;
-  const calls = requestMeter(client);
-  let withRepository = true;
-  while (pending.length > 0) {
-    const nextPullRequests = pending.find((cursor) => cursor.search.kind === "pullRequest");
-    const batch = [...nextPullRequests ? [nextPullRequests] : [], ...pending.filter((cursor) => cursor.search.kind === "flakyIssue")];
-    const query = buildReportPageQuery(
-      batch.map((cursor) => cursor.search.kind),
-      { withRepository, pageSize, ...reviewTeams ? { reviewTeams } : {} }
-    );
-    const variables = withRepository ? { owner: input2.owner, repo: input2.repo } : {};
-    batch.forEach((cursor, index) => {
-      variables[`q${index}`] = searchQueryText(cursor.search);
-      variables[`c${index}`] = cursor.after;
-    });
-    const response = await client.graphql(query, variables);
-    if (withRepository) {
-      template = readPrTemplate(response.repository);
-      rules = readRepositoryRules(response.repository);
-    }
-    withRepository = false;
-    batch.forEach((cursor, index) => {
-      const result = response[`s${index}`];
-      const nodes = (result?.nodes ?? []).filter((node3) => node3 !== null && typeof node3.number === "number");
-      for (const node3 of nodes) {
-        if (cursor.search.kind === "pullRequest") {
-          const pr = toReportPullRequest(node3);
-          pullRequests.set(pr.number, pr);
-        } else {
-          const issue2 = toReportFlakyIssue(node3, input2.config.flaky.label, input2.window.end);
-          flakyIssues.set(issue2.number, issue2);
-        }
-      }
-      const next = advanceSearch(cursor, result, nodes.map((node3) => node3.createdAt ?? ""));
-      pending.splice(pending.indexOf(cursor), 1, ...next ? [next] : []);
-    });
-    input2.onProgress?.(
-      `collecting ${input2.owner}/${input2.repo} ${input2.window.week}: ${countOf(pullRequests.size, "pull request")} and ${countOf(flakyIssues.size, "flaky-test issue")} so far (${countOf(calls(), "API call")})`
-    );
-  }
-  return {
-    owner: input2.owner,
-    repo: input2.repo,
-    window: { ...input2.window },
-    template,
-    ...rules,
-    pullRequests: [...pullRequests.values()].sort((a, b) => a.number - b.number),
-    flakyIssues: [...flakyIssues.values()].sort((a, b) => a.number - b.number)
-  };
 }
 
 // src/flaky/measure-time-under-label.ts
@@ -93435,7 +93851,7 @@ function tallyPassRates(merged, facts, config3, rules) {
   const tally = /* @__PURE__ */ new Map();
   for (const rule of rules) tally.set(rule.id, { pass: 0, judged: 0 });
   for (const pr of merged) {
-    for (const result of evaluateRules(rules, toPullRequestFacts(pr, facts), config3)) {
+    for (const result of evaluateRules(rules, toPullRequestFacts(pr, facts, facts.window.end), config3)) {
       const counts = tally.get(result.id);
       if (counts === void 0 || result.status === "skip") continue;
       counts.judged += 1;
@@ -93443,32 +93859,6 @@ function tallyPassRates(merged, facts, config3, rules) {
     }
   }
   return tally;
-}
-function toPullRequestFacts(pr, facts) {
-  return {
-    owner: facts.owner,
-    repo: facts.repo,
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    author: pr.author,
-    draft: false,
-    state: "closed",
-    mergedAt: pr.mergedAt,
-    closedAt: pr.closedAt,
-    labels: pr.labels,
-    headSha: "",
-    htmlUrl: pr.htmlUrl,
-    createdAt: pr.createdAt,
-    files: pr.files,
-    filesTruncated: pr.filesTruncated,
-    template: facts.template,
-    flakyIssues: [],
-    codeOwners: facts.codeOwners ?? null,
-    gitAttributes: facts.gitAttributes ?? null,
-    review: pr.review,
-    now: facts.window.end
-  };
 }
 
 // src/report/measure-week.ts
@@ -93484,7 +93874,7 @@ function summarizeWeek(week, metrics = WEEK_METRICS) {
 
 // src/report/choose-retro-questions.ts
 var MAX_RETRO_QUESTIONS = 3;
-var WAITING_QUESTION = (count) => count === 1 ? "One pull request is waiting for a first review. Is it blocking someone today?" : `Which of the ${count} pull requests waiting for a first review is blocking someone today?`;
+var WAITING_QUESTION = (count2) => count2 === 1 ? "One pull request is waiting for a first review. Is it blocking someone today?" : `Which of the ${count2} pull requests waiting for a first review is blocking someone today?`;
 var KEEP_QUESTION = "Every agreement with a figure met its target this week. What helped most, and how does the team keep it up?";
 var OPEN_QUESTION = "What slowed the team down this week that these figures do not show?";
 function chooseRetroQuestions(agreements, context) {
@@ -93494,16 +93884,6 @@ function chooseRetroQuestions(agreements, context) {
   if (missed.length === 0) questions.push(KEEP_QUESTION);
   questions.push(OPEN_QUESTION);
   return questions.slice(0, MAX_RETRO_QUESTIONS);
-}
-
-// src/report/escape-inline-text.ts
-var MAX_TITLE_CHARS2 = 100;
-var ZERO_WIDTH_SPACE = "\u200B";
-function escapeInlineText(text) {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const points = Array.from(oneLine);
-  const cut = points.length > MAX_TITLE_CHARS2 ? `${points.slice(0, MAX_TITLE_CHARS2 - 1).join("").trimEnd()}\u2026` : oneLine;
-  return cut.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
 }
 
 // src/report/render-report-input.ts
@@ -93526,13 +93906,13 @@ var MAX_TEAMS_NAMED = 3;
 var MAX_RERUN_CHECKS_NAMED = 3;
 var HOURS_SHOWN_AS_DAYS = 48;
 function renderWaiting(input2, listCap) {
-  const count = figureOf(input2.metrics, "waiting_for_review") ?? 0;
-  if (count === 0 || input2.waiting.length === 0) {
+  const count2 = figureOf(input2.metrics, "waiting_for_review") ?? 0;
+  if (count2 === 0 || input2.waiting.length === 0) {
     return "No ready pull request was waiting for a first review when the week ended.";
   }
-  const intro = `${countOf(count, "pull request")} ${count === 1 ? "was" : "were"} ready and waiting for a first review when the week ended, oldest first:`;
+  const intro = `${countOf(count2, "pull request")} ${count2 === 1 ? "was" : "were"} ready and waiting for a first review when the week ended, oldest first:`;
   const shown = input2.waiting.slice(0, listCap).map((pr) => `- ${renderWaitingLine(pr, input2)}`);
-  return [intro, ...shown, ...moreLine(count - shown.length, "waiting")].join("\n");
+  return [intro, ...shown, ...moreLine(count2 - shown.length, "waiting")].join("\n");
 }
 function renderWaitingLine(pr, input2) {
   const businessHours = isBusinessHours(input2);
@@ -93566,12 +93946,12 @@ function renderFlaky(input2, listCap) {
   return [summary, ...reruns, "", ...list, "", flakySuggestion(input2, oldest)].join("\n");
 }
 function rerunParagraph(input2) {
-  const count = figureOf(input2.metrics, "flaky_reruns") ?? 0;
-  if (count === 0) return [];
+  const count2 = figureOf(input2.metrics, "flaky_reruns") ?? 0;
+  if (count2 === 0) return [];
   const minutes = figureOf(input2.metrics, "flaky_rerun_minutes") ?? 0;
   const checks = (input2.flaky.reruns?.checks ?? []).slice(0, MAX_RERUN_CHECKS_NAMED).map((check2) => `${inlineCode(check2.check)} (${countOf(check2.count, "re-run")}, ${formatMinutes(check2.minutes)})`);
   const top = checks.length === 0 ? "" : `; the costliest ${checks.length === 1 ? "check" : "checks"}: ${checks.join(", ")}`;
-  return ["", `${countOf(count, "flaky re-run")} this week cost ${formatMinutes(minutes)} of CI${top}.`];
+  return ["", `${countOf(count2, "flaky re-run")} this week cost ${formatMinutes(minutes)} of CI${top}.`];
 }
 function flakyNote(issue2) {
   return `${formatDays(issue2.ageDays)}${issue2.assigned ? "" : ", unassigned"}`;
@@ -93681,10 +94061,10 @@ function omissionNotes(rollup) {
     return names.length > shown.length ? `${shown.join(", ")} and ${names.length - shown.length} more` : joinWords(shown);
   };
   const notes = [];
-  const unreadable = named("unreadable");
-  if (unreadable !== null) {
+  const unreadable2 = named("unreadable");
+  if (unreadable2 !== null) {
     notes.push(
-      `Not included: ${unreadable}, listed in \`rollup.repos\` but not readable by the app, so ${rollup.notIncluded.filter((omission) => omission.reason === "unreadable").length === 1 ? "its" : "their"} pull requests are not in these figures. Is the app installed there, and is the name still right?`
+      `Not included: ${unreadable2}, listed in \`rollup.repos\` but not readable by the app, so ${rollup.notIncluded.filter((omission) => omission.reason === "unreadable").length === 1 ? "its" : "their"} pull requests are not in these figures. Is the app installed there, and is the name still right?`
     );
   }
   const over = named("over-limit");

@@ -6,7 +6,7 @@ import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
 import { chooseReportWeek } from "../time/choose-report-week.js";
 import { parseIsoWeek } from "../time/iso-week.js";
 import { publishReport } from "../publish/publish-report.js";
-import { UsageError } from "./parse-args.js";
+import type { UsageError } from "./parse-args.js";
 import type { CliIo } from "./run-check.js";
 import { usageCheck } from "./usage-check.js";
 
