@@ -6,7 +6,6 @@ import { buildWeeklyReport } from "../pipelines/build-weekly-report.js";
 import { chooseReportWeek } from "../time/choose-report-week.js";
 import { parseIsoWeek } from "../time/iso-week.js";
 import { publishReport } from "../publish/publish-report.js";
-import type { UsageError } from "./parse-args.js";
 import type { CliIo } from "./run-check.js";
 import { usageCheck } from "./usage-check.js";
 
@@ -32,7 +31,7 @@ import { usageCheck } from "./usage-check.js";
  * - Progress lines go to stderr while collecting.
  *
  * @returns the exit code: 0 built (and published when asked), 2 when the config has errors
- * @throws {@link UsageError} for a malformed week or one that has not ended (exit 2);
+ * @throws `UsageError` for a malformed week or one that has not ended (exit 2);
  *   the client's `RequestError` when GitHub cannot be read or written (exit 1)
  */
 export async function runReport(
