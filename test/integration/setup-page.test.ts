@@ -79,7 +79,7 @@ describe("Probot's setup page posts app.yml as valid JSON", () => {
     const manifest = new ManifestCreation().getManifest({ pkg, baseUrl: BASE_URL });
     const posted = JSON.parse(postedManifest(renderSetupPage(manifest))) as Record<string, unknown>;
     expect(posted).toEqual(expectedManifest(appYml));
-    expect(posted.default_events).toEqual(["pull_request", "pull_request_review", "issues", "check_run", "check_suite", "installation"]);
+    expect(posted.default_events).toEqual(["pull_request", "pull_request_review", "issues", "check_run", "check_suite"]);
   });
 
   it("for a manifest with an apostrophe, quotes, < and &, once eng-health protects the page", async () => {
