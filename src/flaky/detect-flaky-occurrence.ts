@@ -26,8 +26,8 @@ export interface OwnRuns {
 }
 
 /**
- * Find the flaky occurrence that a completed check run reveals (issue 14;
- * design doc, "Flaky occurrence"): `passed` concluded `success` (`neutral`
+ * Find the flaky occurrence that a completed check run reveals (README,
+ * "Flaky tests found from CI"): `passed` concluded `success` (`neutral`
  * and `skipped` do not count), it is not eng-health's own run, and an
  * earlier run with the same name, head SHA and app concluded `failure` or
  * `timed_out`. Pure.

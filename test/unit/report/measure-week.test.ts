@@ -41,7 +41,7 @@ const measure = (pullRequests: ReportPullRequest[], cfg = config(), rules: reado
   measureWeek(buildReportFacts({ pullRequests }), cfg, rules);
 
 describe("measureWeek: the shape", () => {
-  it("returns exactly the design doc's keys, with zeros and nulls for an empty week", () => {
+  it("returns exactly the registry's keys, with zeros and nulls for an empty week", () => {
     const { metrics, waiting, flaky } = measure([]);
     expect(Object.keys(metrics)).toEqual([...WEEK_METRIC_KEYS]);
     expect(metrics).toEqual({

@@ -22,7 +22,7 @@ const METRICS: WeekMetrics = {
 };
 
 describe("renderReportMarker", () => {
-  it("writes the week and the metrics, in the design doc's key order, as one hidden line", () => {
+  it("writes the week and the metrics, in the registry's key order, as one hidden line", () => {
     expect(renderReportMarker({ week: "2026-W47", metrics: METRICS })).toMatchInlineSnapshot(
       `"<!-- eng-health:report {"week":"2026-W47","metrics":{"prs_opened":34,"prs_merged":31,"ttfr_median_hours":3.2,"ttfr_p90_hours":20.75,"review_sla_met_pct":93.8,"reasoning_pass_pct":81,"tests_pass_pct":null,"size_pass_pct":75,"flaky_open":4,"flaky_unassigned":1,"flaky_opened":1,"flaky_closed":2,"flaky_oldest_days":23.4,"flaky_reruns":3,"flaky_rerun_minutes":12.5,"waiting_for_review":2}} -->"`,
     );
