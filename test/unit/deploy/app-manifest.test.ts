@@ -26,7 +26,7 @@ describe("app.yml", () => {
 
   it("offers a webhook URL to uncomment, on Probot's webhook path, as the README's registration step shows", () => {
     const text = readFileSync(new URL("../../../app.yml", import.meta.url), "utf8");
-    const commented = text.split("\n").filter((line) => /^# (hook_attributes:|  url: )/.test(line));
+    const commented = text.split("\n").filter((line) => /^# (hook_attributes:| {2}url: )/.test(line));
     const uncommented = parseYaml(commented.map((line) => line.slice(2)).join("\n")) as { hook_attributes: { url: string } };
     expect(uncommented.hook_attributes.url).toMatch(/^https:\/\/[^/]+\/api\/github\/webhooks$/);
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");

@@ -37,7 +37,8 @@ describe('README "What users see"', () => {
     expect(summary).not.toContain("<!--");
     const [block] = fencedBlocks(picture).filter((candidate) => candidate.info === "markdown");
     expect(block?.text.trim()).toBe(summary);
-    expect(summary.match(/^\| [✅⚠️❌⏭️💬]+ \|/gmu)).toHaveLength(6);
+    const rows = summary.split("\n").filter((line) => /^\| \S+ \| [^|]+ \| .+ \|$/.test(line) && !line.startsWith("| | "));
+    expect(rows).toHaveLength(6);
   });
 
   it("names the conclusion, the title and the annotation the renderer writes", () => {
