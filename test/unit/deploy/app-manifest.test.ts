@@ -30,6 +30,6 @@ describe("app.yml", () => {
     const uncommented = parseYaml(commented.map((line) => line.slice(2)).join("\n")) as { hook_attributes: { url: string } };
     expect(uncommented.hook_attributes.url).toMatch(/^https:\/\/[^/]+\/api\/github\/webhooks$/);
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    expect(readme).toContain("   hook_attributes:\n     url: https://eng-health.acme.example/api/github/webhooks\n");
+    expect(readme).toContain(`   hook_attributes:\n     url: ${uncommented.hook_attributes.url}\n`);
   });
 });
