@@ -44,7 +44,7 @@ import { startSyntheticGitHub } from "./synthetic-github.js";
  * `eng-health backtest` on the 5,000-PR repository with a proposed config
  * (`--backtest`), over the default 4 weeks and over all 8, through the CLI
  * (config read included). `--example` prints the rendered 100-PR weekly
- * report instead (the README's example).
+ * report instead (docs/weekly-report-example.md).
  */
 
 const SCRIPT = fileURLToPath(import.meta.url);

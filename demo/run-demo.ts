@@ -106,7 +106,7 @@ export async function runDemo(io: DemoIo, options: { now?: Date } = {}): Promise
     );
     io.stdout(
       `\n━━━ Done: the stand-in answered ${standIn.requests.rest} REST and ${standIn.requests.graphql} GraphQL requests on 127.0.0.1; nothing left this machine.\n` +
-        "    Next: register the app on your organisation and install it on a few repositories (README, \"Set up\").\n",
+        "    Next: register the app on your organisation and install it on a few repositories (README, \"Install\").\n",
     );
     const mismatched = outcomes.filter((outcome) => outcome.conclusion !== outcome.delivery.pr.expected.conclusion);
     for (const { delivery, conclusion } of mismatched) {

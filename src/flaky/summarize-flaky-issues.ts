@@ -18,7 +18,7 @@ export interface FlakySummary {
 
 /**
  * Summarise open flaky-test issues against the `flaky` config (README,
- * "Configuration" and "Report metrics"). Used by the `flaky` rule, the
+ * "Configuration" and "What the figures mean"). Used by the `flaky` rule, the
  * checklist comment and the weekly report, so all three count the same way.
  *
  * An issue's age runs from when it got the label (`labeledAt`, else

@@ -1,5 +1,5 @@
 /**
- * One ISO week's figures, by metric key (README, "Report metrics";
+ * One ISO week's figures, by metric key (README, "What the figures mean";
  * `src/report/metrics/registry.ts` lists the keys in order). They are stored
  * as JSON in each report's hidden marker, so the next report draws its trend
  * without recomputing past weeks: the key names are a stored format; add

@@ -20,8 +20,8 @@ export interface WeekMeasurement {
 }
 
 /**
- * Measure one ISO week exactly as the README's "Weekly report window" and
- * "Report metrics" define it (pure): the populations once
+ * Measure one ISO week exactly as the README's "What the figures mean"
+ * defines it (pure): the populations once
  * (`measureWeekPopulations`), then each registered metric's summary of them.
  * Every figure is as of `facts.window.end`, whenever this runs.
  *

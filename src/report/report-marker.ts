@@ -6,8 +6,8 @@ import { WEEK_METRICS } from "./metrics/registry.js";
 import type { WeekMetric } from "./metrics/week-metric.js";
 
 /**
- * The hidden marker at the end of every weekly report issue (README, "Report
- * metrics"): `<!-- eng-health:report {"week":"2026-W47","metrics":{...}} -->`.
+ * The hidden marker at the end of every weekly report issue (README, "What the
+ * figures mean"): `<!-- eng-health:report {"week":"2026-W47","metrics":{...}} -->`.
  * It is how publishing finds this week's report (by week, not by title) and
  * how the next report reads its trend without a database.
  */

@@ -11,8 +11,8 @@ export interface RegisteredRule {
   rule: Rule;
   /**
    * True when the weekly report re-evaluates the rule on the PRs merged in the
-   * week and shows its pass rate (metric `<id>_pass_pct`, README "Report
-   * metrics"); false for rules about waiting PRs or the repository.
+   * week and shows its pass rate (metric `<id>_pass_pct`, README "What the
+   * figures mean"); false for rules about waiting PRs or the repository.
    */
   inReport: boolean;
   /**

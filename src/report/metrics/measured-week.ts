@@ -63,8 +63,8 @@ export interface MeasuredWeek {
 }
 
 /**
- * Measure one ISO week's populations exactly as the README's "Weekly report
- * window" and "Report metrics" define them. Pure: everything is as of
+ * Measure one ISO week's populations exactly as the README's "What the
+ * figures mean" defines them. Pure: everything is as of
  * `facts.window.end`, whenever this runs, because reviews, timeline events,
  * merges and closes at or after the end are ignored.
  *

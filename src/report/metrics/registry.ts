@@ -9,7 +9,7 @@ import { ttfrMedianHours, ttfrP90Hours } from "./time-to-first-review.js";
 import type { WeekMetric } from "./week-metric.js";
 
 /**
- * The weekly metrics, in the order of the README's "Report metrics" table,
+ * The weekly metrics, in the order of the README's "What the figures mean" table,
  * the report marker's JSON and the "Agreements at a glance" rows: one module
  * per metric, one line here. The pass rates are one metric per rule the rule
  * registry marks for the report, in the registry's order.

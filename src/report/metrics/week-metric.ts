@@ -81,7 +81,7 @@ export interface WeekMetric {
   /** Snake-case key, e.g. `prs_merged`: a stored format, never renamed. */
   key: string;
   kind: MetricKind;
-  /** The population and meaning, as the README's "Report metrics" table says it. */
+  /** The population and meaning, as the README's "What the figures mean" table says it. */
   description: string;
   /**
    * The figure for the week, from the measured populations (pure): a whole

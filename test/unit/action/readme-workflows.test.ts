@@ -24,8 +24,10 @@ const workflows = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)]
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
 
 describe('README "Run as a GitHub Action"', () => {
-  it("sits after the app's set-up section and has two complete workflows", () => {
-    expect(start).toBeGreaterThan(readme.indexOf("\n## Set up\n"));
+  it("sits after the app's Install section and has two complete workflows", () => {
+    const install = readme.indexOf("\n## Install\n");
+    expect(install).toBeGreaterThan(0);
+    expect(start).toBeGreaterThan(install);
     expect(workflows).toHaveLength(2);
   });
 

@@ -23,4 +23,13 @@ describe("app.yml", () => {
   it("asks for the least permissions the features need", () => {
     expect(manifest.default_permissions).toEqual({ checks: "write", pull_requests: "read", issues: "write", contents: "read", metadata: "read" });
   });
+
+  it("offers a webhook URL to uncomment, on Probot's webhook path, as the README's registration step shows", () => {
+    const text = readFileSync(new URL("../../../app.yml", import.meta.url), "utf8");
+    const commented = text.split("\n").filter((line) => /^# (hook_attributes:| {2}url: )/.test(line));
+    const uncommented = parseYaml(commented.map((line) => line.slice(2)).join("\n")) as { hook_attributes: { url: string } };
+    expect(uncommented.hook_attributes.url).toMatch(/^https:\/\/[^/]+\/api\/github\/webhooks$/);
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`   hook_attributes:\n     url: ${uncommented.hook_attributes.url}\n`);
+  });
 });
