@@ -73,6 +73,7 @@ export function webhookGuard(input: { path: string; maxBytes: number; receiver: 
       return true;
     }
 
+    payload = withUsableInstallation(payload);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => {
       timer = setTimeout(() => resolve("late"), ANSWER_WITHIN_MS);
@@ -152,4 +153,19 @@ function statusOf(error: unknown): number {
 function messagesOf(error: unknown): string[] {
   const errors = error instanceof AggregateError ? error.errors : [error];
   return errors.map((inner) => (inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner)));
+}
+
+/**
+ * The payload with an `installation` that has no numeric id removed: Probot
+ * authenticates every event that names an installation before any handler
+ * runs, and throws for one without an id, which would fail the HTTP exchange.
+ * Without it the delivery is stored, and its job is refused and logged with
+ * the delivery id (`runDelivery`), as for a payload without installation.
+ */
+export function withUsableInstallation(payload: unknown): unknown {
+  if (typeof payload !== "object" || payload === null || !("installation" in payload)) return payload;
+  const installation = (payload as { installation?: unknown }).installation;
+  if (installation === undefined || (typeof installation === "object" && installation !== null && typeof (installation as { id?: unknown }).id === "number")) return payload;
+  const { installation: _unusable, ...rest } = payload as Record<string, unknown>;
+  return rest;
 }
