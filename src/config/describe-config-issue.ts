@@ -56,17 +56,16 @@ export function flattenConfigIssues(issues: readonly core.$ZodIssue[], prefix: r
  */
 export function describeConfigIssue(issue: ConfigIssue, value: unknown): string {
   const key = inlineCode(shorten(formatKeyPath(issue.path)));
-  const actual = `it is ${inlineCode(showValue(value))}`;
-  const schema = schemaAt(configSchema, issue.path);
-
   if (issue.unknownKey !== undefined) {
-    const known = knownKeys(schemaAt(configSchema, issue.path.slice(0, -1)));
+    const known = knownKeysAt(issue.path.slice(0, -1));
     const suggestion = closest(issue.unknownKey, known);
     if (suggestion !== null) return `${key} is not a known key. Did you mean ${inlineCode(suggestion)}?`;
     return known.length > 0
       ? `${key} is not a known key. The keys here are ${joinWords(known.map(inlineCode))}.`
       : `${key} is not a known key. Could you remove it?`;
   }
+  const actual = `it is ${inlineCode(showValue(value))}`;
+  const schema = schemaAt(configSchema, issue.path);
 
   const { issue: zodIssue } = issue;
   switch (zodIssue.code) {
@@ -143,6 +142,23 @@ function childSchema(schema: z.ZodType, segment: PathSegment): z.ZodType | null 
   return null;
 }
 
+/** {@link knownKeys} by the parent's key path (list indices left out): every unknown key in one mapping shares the answer. */
+const knownKeysByPath = new Map<string, string[]>();
+
+function knownKeysAt(parent: readonly PathSegment[]): string[] {
+  const cacheKey = parent.map((segment) => (typeof segment === "number" ? "[]" : segment)).join("\u0000");
+  let known = knownKeysByPath.get(cacheKey);
+  if (known === undefined) {
+    known = knownKeys(schemaAt(configSchema, parent));
+    // The schema's own paths are few; a path that leaves it (an unknown section) is cached as well, at most this many.
+    if (knownKeysByPath.size < MAX_CACHED_KEY_LISTS) knownKeysByPath.set(cacheKey, known);
+  }
+  return known;
+}
+
+/** Parent paths whose known keys are kept (the schema has a few dozen mappings). */
+const MAX_CACHED_KEY_LISTS = 200;
+
 function knownKeys(schema: z.ZodType | null): string[] {
   if (schema === null) return [];
   const inner = unwrap(schema);
@@ -199,6 +215,8 @@ function closest(word: string, candidates: readonly string[], options: { prefixe
   const lower = word.toLowerCase();
   let best: { candidate: string; distance: number } | null = null;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: most candidates are ruled out without computing it.
+    if (Math.abs(candidate.length - lower.length) > MAX_SUGGESTION_DISTANCE) continue;
     const distance = levenshtein(lower, candidate.toLowerCase());
     if (distance <= MAX_SUGGESTION_DISTANCE && (best === null || distance < best.distance)) best = { candidate, distance };
   }
@@ -212,15 +230,23 @@ function closest(word: string, candidates: readonly string[], options: { prefixe
   return best?.candidate ?? null;
 }
 
-/** Single-character insertions, deletions and substitutions turning `a` into `b`. */
+/**
+ * Single-character insertions, deletions and substitutions turning `a` into
+ * `b`; once every partial distance of a row passes {@link MAX_SUGGESTION_DISTANCE}
+ * the answer can only be larger, and `MAX_SUGGESTION_DISTANCE + 1` is returned.
+ */
 function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      const distance = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(distance);
+      rowMin = Math.min(rowMin, distance);
     }
+    if (rowMin > MAX_SUGGESTION_DISTANCE) return MAX_SUGGESTION_DISTANCE + 1;
     previous = current;
   }
   return previous[b.length] ?? 0;

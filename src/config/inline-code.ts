@@ -11,6 +11,7 @@ export const MAX_SHOWN_VALUE_CHARS = 60;
  */
 export function inlineCode(text: string): string {
   const flat = text.replace(/\r?\n|\r/g, " ");
+  if (!flat.includes("`")) return `\`${flat}\``;
   const longestRun = Array.from(flat.matchAll(/`+/g)).reduce((longest, match) => Math.max(longest, match[0].length), 0);
   if (longestRun === 0) return `\`${flat}\``;
   const fence = "`".repeat(longestRun + 1);

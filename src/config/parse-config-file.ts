@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import type { Node } from "yaml";
-import { describeYamlError, detectUnsupportedTags, firstAliasLine, firstUnresolvedAlias, keyPathAtOffset, kindOf, showTag, walkPath } from "./yaml-document.js";
+import { describeYamlError, describeDuplicateKey, detectUnsupportedTags, firstAliasLine, firstDuplicateKey, firstUnresolvedAlias, keyPathAtOffset, kindOf, showTag, walkPath } from "./yaml-document.js";
+import { configSizeProblem } from "./check-config-size.js";
 import type { ConfigError, ConfigSource } from "./config-result.js";
 import { defineKey, formatKeyPath, hasOwnKey, isRecord, removeAt } from "./config-path.js";
 import type { PathSegment } from "./config-path.js";
@@ -60,14 +61,7 @@ export function parseConfigFile(source: ConfigSource): ParsedConfigFile {
       source,
       value: null,
       errors: [
-        {
-          path: source.path,
-          ...(source.url === undefined ? {} : { url: source.url }),
-          line: null,
-          keyPath: "",
-          message: "The file is nested too deeply to read, so the whole file is ignored. Could you flatten it to the sections and keys in the config reference?",
-          section: null,
-        },
+        wholeFileError(source, "The file is nested too deeply to read, so the whole file is ignored. Could you flatten it to the sections and keys in the config reference?"),
       ],
       extends: null,
       locate: () => ({ depth: 0, line: null }),
@@ -75,9 +69,18 @@ export function parseConfigFile(source: ConfigSource): ParsedConfigFile {
   }
 }
 
+/** An error that ignores the whole file (`keyPath` ""), with no line to name. */
+function wholeFileError(source: ConfigSource, message: string): ConfigError {
+  return { path: source.path, ...(source.url === undefined ? {} : { url: source.url }), line: null, keyPath: "", message, section: null };
+}
+
 function parseUnguarded(source: ConfigSource): ParsedConfigFile {
   if (source.text === null) {
     return { source, value: null, errors: [], extends: null, locate: () => ({ depth: 0, line: null }) };
+  }
+  const tooLarge = configSizeProblem({ path: source.path, text: source.text });
+  if (tooLarge !== null) {
+    return { source, value: null, errors: [wholeFileError(source, tooLarge)], extends: null, locate: () => ({ depth: 0, line: null }) };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, {
@@ -86,7 +89,9 @@ function parseUnguarded(source: ConfigSource): ParsedConfigFile {
     schema: "core",
     resolveKnownTags: false,
     merge: false,
-    uniqueKeys: true,
+    // yaml's own check compares each key with every earlier one (quadratic in
+    // a mapping's size); firstDuplicateKey below does the same in one pass.
+    uniqueKeys: false,
   });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
   const nodeLine = (node: Node | null): number | null => (node?.range ? lineAt(node.range[0]) : null);
@@ -111,6 +116,8 @@ function parseUnguarded(source: ConfigSource): ParsedConfigFile {
     // The key path goes into the message only: an empty keyPath marks the whole file as ignored.
     return ignored(errorFor(lineAt(yamlError.pos[0]), [], describeYamlError(yamlError, path)));
   }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) return ignored(errorFor(nodeLine(duplicate.node), [], describeDuplicateKey(duplicate.path)));
 
   const errors: ConfigError[] = [];
   const tagged = detectUnsupportedTags(doc);

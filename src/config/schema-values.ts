@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { globProblem } from "../glob/glob-problem.js";
 import { LEVELS } from "../model/rule-result.js";
 import { DURATION_PATTERN } from "./duration.js";
 
@@ -11,8 +12,24 @@ import { DURATION_PATTERN } from "./duration.js";
 /** How much a rule's failure counts: `notice` is shown but never changes the conclusion. */
 export const levelSchema = z.enum(LEVELS).describe("off | notice | warning | failure");
 
+/**
+ * A list of globs. Each is checked as the config is read (`globProblem`:
+ * length, wildcards, unsupported syntax), so a glob that would be slow or
+ * misread is a config error with its key and line, never a stalled check.
+ */
 export const globList = (defaults: string[], description: string) =>
-  z.array(z.string().min(1)).default(defaults).describe(description);
+  z
+    .array(
+      z
+        .string()
+        .min(1)
+        .superRefine((glob, context) => {
+          const problem = globProblem(glob);
+          if (problem !== null) context.addIssue({ code: "custom", message: problem });
+        }),
+    )
+    .default(defaults)
+    .describe(description);
 
 export const durationSchema = z
   .string()
@@ -47,3 +64,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+
+/** A list of label names (matched exactly, never as globs). */
+export const labelList = (defaults: string[], description: string) => z.array(z.string().min(1)).default(defaults).describe(description);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { holidayEntryProblem } from "../time/holiday-calendar.js";
-import { durationSchema, globList, HOLIDAY_PATTERN, levelSchema, reportDaySchema, timeOfDaySchema, timezoneSchema, weekdaySchema } from "./schema-values.js";
+import { durationSchema, globList, HOLIDAY_PATTERN, labelList, levelSchema, reportDaySchema, timeOfDaySchema, timezoneSchema, weekdaySchema } from "./schema-values.js";
 
 /**
  * The one source of truth for `.github/eng-health.yml`: the TypeScript type
@@ -43,7 +43,7 @@ export const reasoningSchema = z
       .default([])
       .describe("Sections the description must have, each with its own content: a heading or a **bold label**. e.g. [Why, Testing]"),
     adr: adrSchema,
-    skip_labels: globList(["skip-reasoning"], "Labels that skip this rule on a PR."),
+    skip_labels: labelList(["skip-reasoning"], "Labels that skip this rule on a PR."),
   })
   .prefault({})
   .describe("Documented reasoning: the description says why, and a one-way door comes with an ADR.");
@@ -70,7 +70,7 @@ export const testsSchema = z
       .min(0)
       .default(5)
       .describe("Source additions plus deletions below this are exempt."),
-    skip_labels: globList(["skip-tests"], "Labels that skip this rule on a PR."),
+    skip_labels: labelList(["skip-tests"], "Labels that skip this rule on a PR."),
     disabled_tests: disabledTestsSchema,
   })
   .prefault({})
@@ -101,7 +101,7 @@ export const sizeSchema = z
       DEFAULT_SIZE_IGNORE,
       "Files whose lines do not count (globs). Files marked linguist-generated in the root .gitattributes never count either.",
     ),
-    skip_labels: globList(["skip-size"], "Labels that skip this rule on a PR."),
+    skip_labels: labelList(["skip-size"], "Labels that skip this rule on a PR."),
   })
   .prefault({})
   .describe("Small pull requests: added plus deleted lines, generated and lock files left out, within the team's limit.");
@@ -169,10 +169,10 @@ export const flakySchema = z
       .describe(
         "issue | off: a check run of another app that fails and then passes on the same commit (a flaky occurrence) opens or updates a flaky-test issue with the evidence.",
       ),
-    ignore_checks: z
-      .array(z.string().min(1))
-      .default([])
-      .describe('Check run names never treated as flaky (globs; `*` also matches `/`), e.g. ["deploy*", "*windows*"].'),
+    ignore_checks: globList(
+      [],
+'Check run names never treated as flaky (globs; `*` also matches `/`), e.g. ["deploy*", "*windows*"].',
+    ),
     min_occurrences: z
       .number()
       .int()

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isScalar, isSeq } from "yaml";
-import type { Alias, Document, Node, YAMLError } from "yaml";
+import type { Alias, Document, Node, YAMLError, YAMLMap } from "yaml";
 import { formatKeyPath } from "./config-path.js";
 import type { PathSegment } from "./config-path.js";
 import { inlineCode, shorten, showValue } from "./inline-code.js";
@@ -37,13 +37,26 @@ export function walkPath(doc: Document, path: readonly PathSegment[]): Step[] {
   return steps;
 }
 
+/** Each mapping's scalar keys by their text (the first one wins), built on first use: a walk costs one lookup per step. */
+const keyIndexes = new WeakMap<object, Map<string, Step>>();
+
+function keyIndex(node: YAMLMap): Map<string, Step> {
+  let index = keyIndexes.get(node);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const text = String(pair.key.value);
+      if (!index.has(text)) index.set(text, { key: pair.key, value: isNode(pair.value) ? pair.value : null });
+    }
+    keyIndexes.set(node, index);
+  }
+  return index;
+}
+
 function childStep(node: unknown, segment: PathSegment): Step | null {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (isScalar(pair.key) && String(pair.key.value) === String(segment)) {
-        return { key: pair.key, value: isNode(pair.value) ? pair.value : null };
-      }
-    }
+    return keyIndex(node).get(String(segment)) ?? null;
   } else if (isSeq(node) && typeof segment === "number") {
     const item = node.items[segment];
     if (isNode(item)) return { key: null, value: item };
@@ -96,6 +109,35 @@ export function keyPathAtOffset(doc: Document, offset: number): PathSegment[] | 
   };
   visit(doc.contents, []);
   return result;
+}
+
+/**
+ * The first key set twice in the same mapping, in document order, with its key
+ * path; `null` when every mapping's keys are distinct. Keys are compared as
+ * yaml's `uniqueKeys` does (scalars by value; other keys never repeat), in one
+ * pass with a set per mapping.
+ */
+export function firstDuplicateKey(doc: Document): { path: PathSegment[]; node: Node } | null {
+  let found: { path: PathSegment[]; node: Node } | null = null;
+  const visit = (node: unknown, path: PathSegment[]): void => {
+    if (found) return;
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          found = { path: [...path, String(pair.key.value)], node: pair.key };
+          return;
+        }
+        seen.add(pair.key.value);
+      }
+      for (const pair of node.items) visit(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index]));
+    }
+  };
+  visit(doc.contents, []);
+  return found;
 }
 
 /** The line of the first alias (`*name`) in the document, by `nodeLine`. */
@@ -154,12 +196,15 @@ const MAX_YAML_REASON_CHARS = 200;
 const DEFAULT_YAML_HINT =
   "Could you check the indentation and quotes on this line and the lines next to it? Keys at the same level must start in the same column.";
 
+/** A key set twice in one mapping ({@link firstDuplicateKey}); the whole file is ignored. */
+export function describeDuplicateKey(path: PathSegment[] | null): string {
+  const key = path && path.length > 0 ? `${inlineCode(shorten(formatKeyPath(path)))} is` : "A key is";
+  return `${key} set twice in the same mapping, so the whole file is ignored. Which value is meant? Could you keep only that one?`;
+}
+
 /** A yaml parse error in plain words, with a fix phrased as a question; the whole file is ignored. */
 export function describeYamlError(error: YAMLError, path: PathSegment[] | null): string {
-  if (error.code === "DUPLICATE_KEY") {
-    const key = path && path.length > 0 ? `${inlineCode(shorten(formatKeyPath(path)))} is` : "A key is";
-    return `${key} set twice in the same mapping, so the whole file is ignored. Which value is meant? Could you keep only that one?`;
-  }
+  if (error.code === "DUPLICATE_KEY") return describeDuplicateKey(path);
   const reason = error.message.replace(/[`\r\n]+/g, " ").trim().replace(/\.$/, "").slice(0, MAX_YAML_REASON_CHARS);
   return `This is not valid YAML (${reason}), so the whole file is ignored. ${YAML_HINTS[error.code] ?? DEFAULT_YAML_HINT}`;
 }

@@ -1,5 +1,6 @@
 import { composeConfigGet } from "@probot/octokit-plugin-config";
 import type { ConfigError, ConfigResult, ConfigSource } from "../config/config-result.js";
+import { configSizeProblem } from "../config/check-config-size.js";
 import { inlineCode } from "../config/inline-code.js";
 import { EXTENDS_KEY, parseConfigFile } from "../config/parse-config-file.js";
 import { parseExtends } from "../config/parse-extends.js";
@@ -153,7 +154,11 @@ function recordingRequest(
       if (cache && typeof etag === "string" && response !== cached?.response) cache.set(apiUrl, { etag, response });
       const text = responseText(response.data);
       recorded.push({ apiUrl, owner, repo, path, text, notAFile: text === null });
-      return text === null ? response : { ...response, data: text };
+      if (text === null) return response;
+      // A file over the config limits is never parsed, by the plugin either: it
+      // sees an empty file (so no `_extends` is followed), and validateConfig
+      // reports the limit for the text kept above.
+      return { ...response, data: configSizeProblem({ path, text }) === null ? text : "" };
     } catch (error) {
       if (httpStatus(error) === 404) recorded.push({ apiUrl, owner, repo, path, text: null, notAFile: false });
       throw error;

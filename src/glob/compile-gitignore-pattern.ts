@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { compileGlob } from "./compile-glob.js";
 
 /**
  * How a gitignore-style pattern treats the paths inside a directory it matches.
@@ -16,13 +16,6 @@ import picomatch from "picomatch";
  */
 export type DirectoryMatch = "contents" | "path";
 
-/**
- * picomatch, told to see only what gitignore patterns mean: `*`, `?` and `**`.
- * Every other special character is escaped before compiling, so braces,
- * parentheses and extglobs are literal. Case-sensitive, as GitHub's file
- * system is ("CODEOWNERS paths are case sensitive").
- */
-const OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false, nobrace: true, noextglob: true, nonegate: true };
 
 /**
  * Compile one gitignore-style pattern (git-scm.com/docs/gitignore, "PATTERN
@@ -54,7 +47,11 @@ export function compileGitignorePattern(pattern: string, directories: DirectoryM
   if (body === "") return () => false;
 
   const glob = anchored ? escapeLiterals(body) : `**/${escapeLiterals(body)}`;
-  const matchesPath = picomatch(glob, OPTIONS);
+  // Only `*`, `?` and `**` keep their meaning: every other special character is
+  // escaped, so braces and parentheses are literal. Case-sensitive, as GitHub's
+  // file system is ("CODEOWNERS paths are case sensitive"). compileGlob cannot
+  // backtrack, so a hostile pattern in CODEOWNERS cannot stall the process.
+  const matchesPath = compileGlob(glob);
   const lastSegment = body.split("/").at(-1);
   const ownsContents = directories === "contents" && (directoryOnly || lastSegment !== "*");
 
@@ -69,7 +66,7 @@ export function compileGitignorePattern(pattern: string, directories: DirectoryM
   };
 }
 
-/** Backslash-escape every character picomatch could read as syntax, except `*`, `?` and `/`. */
+/** Backslash-escape every character a glob could read as syntax, except `*`, `?` and `/`. */
 function escapeLiterals(body: string): string {
   return body.replace(/\\(.)|([^A-Za-z0-9*?/_\-.~ ])/g, (_, escaped: string | undefined, special: string | undefined) =>
     escaped !== undefined ? `\\${escaped}` : `\\${special}`,

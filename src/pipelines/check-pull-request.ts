@@ -11,6 +11,7 @@ import { nudgeIfDue } from "../publish/nudge-if-due.js";
 import type { Log } from "../model/log.js";
 import type { Services } from "./services.js";
 import { httpStatus } from "../github/http-status.js";
+import { failedRequest, retryTransient, TRANSIENT_ATTEMPTS } from "../github/retry-transient.js";
 import { gatherAndEvaluate } from "./gather-and-evaluate.js";
 import type { GatheredPullRequest } from "../github/gather-pull-request-facts.js";
 import type { PullRequestEvaluation } from "../check-run/evaluate-pull-request.js";
@@ -77,13 +78,14 @@ export async function evaluateCheckTarget(
  * Write an evaluation's check run on the PR's head SHA (`upsertCheckRun`:
  * created, or updated when `gathered` found one), completed with its conclusion.
  *
- * @param input the repository, the head SHA and the evaluated target
+ * @param input the repository, the head SHA and the evaluated target;
+ *   `existingId` replaces the run the gather stage found (a retry looks it up again)
  * @returns the run's id and whether it was created
  * @throws the client's `RequestError` when GitHub refuses the write (403 for a read-only token)
  */
 export async function writeCheckRun(
   client: GitHubClient,
-  input: { owner: string; repo: string; headSha: string; evaluated: EvaluatedCheckTarget },
+  input: { owner: string; repo: string; headSha: string; evaluated: EvaluatedCheckTarget; existingId?: number | null },
 ): Promise<CheckRunWriteResult> {
   const { loaded, gathered, evaluation } = input.evaluated;
   return upsertCheckRun(client, {
@@ -91,7 +93,7 @@ export async function writeCheckRun(
     repo: input.repo,
     name: loaded.config.checks.name,
     headSha: input.headSha,
-    existingId: gathered.existingCheckRunId,
+    existingId: input.existingId !== undefined ? input.existingId : gathered.existingCheckRunId,
     conclusion: evaluation.conclusion,
     output: evaluation.output,
     ...(evaluation.detailsUrl !== undefined ? { detailsUrl: evaluation.detailsUrl } : {}),
@@ -111,11 +113,11 @@ export async function writeCheckRun(
  */
 export async function writeEvaluationFailure(
   client: GitHubClient,
-  input: { owner: string; repo: string; name: string; headSha: string; error: unknown; deliveryId?: string },
+  input: { owner: string; repo: string; name: string; headSha: string; error: unknown; deliveryId?: string; attempts?: number },
 ): Promise<CheckRunWriteResult> {
   const { owner, repo, name, headSha } = input;
   const output = renderEvaluationFailure({
-    reason: describeFailure(input.error),
+    reason: describeFailure(input.error, input.attempts),
     ...(input.deliveryId !== undefined ? { deliveryId: input.deliveryId } : {}),
     referenceUrl: CONFIG_REFERENCE_URL,
   });
@@ -129,9 +131,14 @@ export async function writeEvaluationFailure(
  * head SHA. Costs 4 requests on a typical PR with a warm cache: config, files,
  * one GraphQL lookup, one write.
  *
- * When anything fails after Octokit's retries, the error is logged with the
- * delivery id and the run is written `neutral` with a plain explanation, so it
- * is never left missing or `in_progress`.
+ * Transient faults (5xx, a refused installation token, rate limits) are
+ * retried per stage (`retryTransient`: 3 attempts, `retry-after` and
+ * `x-ratelimit-reset` honoured), each retry logged with the delivery id; the
+ * write is retried with the evaluated output kept, looking the run up again
+ * first so a create that failed but happened is updated, never doubled. When
+ * a stage still fails, the error is logged with the delivery id and the run is
+ * written `neutral` with a plain explanation naming the request that failed,
+ * so it is never left missing or `in_progress`.
  *
  * One writer per PR: the whole pipeline runs holding the PR's lock
  * (`services.locks`, keyed `pr:owner/repo#n`; in this process, or in Redis
@@ -160,12 +167,30 @@ async function checkPullRequestHoldingLock(
   const log = deps.log;
   let checkName = DEFAULT_CONFIG.checks.name;
   const calls = requestMeter(client);
+  const retrying = <T>(stage: string, task: (attempt: number) => Promise<T>): Promise<T> =>
+    retryTransient(task, {
+      now: deps.services.now,
+      onRetry: ({ error, attempt, delayMs }) =>
+        log.warn(
+          { deliveryId, owner, repo, pull: pr.number, stage, attempt, delayMs, status: httpStatus(error), request: failedRequest(error) },
+          `eng-health: GitHub failed for a moment while the check run was ${stage}; trying again in ${delayMs} ms`,
+        ),
+    });
   try {
-    const loaded = await loadConfig(client, { owner, repo }, deps.services.configCache);
+    const loaded = await retrying("read", () => loadConfig(client, { owner, repo }, deps.services.configCache));
     checkName = loaded.config.checks.name;
-    const evaluated = await evaluateCheckTarget(client, target, { services: deps.services, loaded });
+    const evaluated = await retrying("read", () => evaluateCheckTarget(client, target, { services: deps.services, loaded }));
     const { gathered, evaluation } = evaluated;
-    const written = await writeCheckRun(client, { owner, repo, headSha: pr.head.sha, evaluated });
+    // The evaluated output is kept across attempts; a later attempt looks the run up again first.
+    const written = await retrying("written", async (attempt) =>
+      writeCheckRun(client, {
+        owner,
+        repo,
+        headSha: pr.head.sha,
+        evaluated,
+        ...(attempt > 1 ? { existingId: await findCheckRunByName(client, { owner, repo, name: checkName, headSha: pr.head.sha }) } : {}),
+      }),
+    );
     log.info(
       { deliveryId, owner, repo, pull: pr.number, conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() },
       "eng-health: check run written",
@@ -179,17 +204,27 @@ async function checkPullRequestHoldingLock(
     return { conclusion: evaluation.conclusion, checkRunId: written.id, created: written.created, apiCalls: calls() };
   } catch (error) {
     log.error({ err: error, deliveryId, owner, repo, pull: pr.number }, "eng-health: could not evaluate the pull request");
-    const written = await writeEvaluationFailure(client, { owner, repo, name: checkName, headSha: pr.head.sha, error, deliveryId });
+    const written = await retrying("written", () =>
+      writeEvaluationFailure(client, { owner, repo, name: checkName, headSha: pr.head.sha, error, deliveryId, attempts: TRANSIENT_ATTEMPTS }),
+    );
     return { conclusion: "neutral", checkRunId: written.id, created: written.created, apiCalls: calls() };
   }
 }
 
-/** A plain-words reason for a failed evaluation (no stack traces in a check run). */
-export function describeFailure(error: unknown): string {
+/**
+ * A plain-words reason for a failed evaluation (no stack traces in a check
+ * run), naming the request that failed (`METHOD /path`) and its status;
+ * `attempts`, when given, is how many times it was tried.
+ */
+export function describeFailure(error: unknown, attempts?: number): string {
   const status = httpStatus(error);
-  if (status === 403 || status === 429) return "GitHub's rate limit was reached while reading this pull request.";
-  if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) while reading this pull request.`;
-  if (typeof status === "number") return `GitHub refused a request while reading this pull request (HTTP ${status}).`;
+  const request = failedRequest(error);
+  const to = request === null ? "while checking this pull request" : `to \`${request}\``;
+  const tries = attempts === undefined ? "" : `, after ${attempts} attempts`;
+  if (status === 403 || status === 429) return `GitHub's rate limit was reached (HTTP ${status} ${to}${tries}).`;
+  if (status === 401) return `GitHub refused the app's installation token (HTTP 401 ${to}${tries}).`;
+  if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) ${to}${tries}.`;
+  if (typeof status === "number") return `GitHub refused a request (HTTP ${status} ${to}).`;
   const name = (error as { name?: unknown } | null)?.name;
   if (name === "TimeoutError" || name === "AbortError") return "A request to GitHub timed out.";
   return "An unexpected error stopped the evaluation.";

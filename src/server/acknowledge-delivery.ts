@@ -7,9 +7,21 @@ import type { AppMetrics } from "./app-metrics.js";
 export class DeliveryNotStoredError extends Error {
   /** Read by the webhook middleware as the HTTP status. */
   readonly status = 503;
+  #delivery: { id?: unknown; name?: unknown } = {};
   constructor() {
     super("eng-health could not store this delivery now; redeliver it in a minute");
     this.name = "DeliveryNotStoredError";
+  }
+  /**
+   * `@octokit/webhooks` assigns the whole event to a handler's error, and
+   * Probot logs the error with it: only the delivery id and event name are
+   * kept, so the payload never reaches the log.
+   */
+  get event(): { id?: unknown; name?: unknown } {
+    return this.#delivery;
+  }
+  set event(value: { id?: unknown; name?: unknown } | undefined) {
+    this.#delivery = { id: value?.id, name: value?.name };
   }
 }
 

@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { ProbotOctokit, run } from "probot";
+import { ProbotOctokit } from "probot";
 import { AppOctokit } from "../../src/github/app-octokit.js";
 import { createApp, type AppOptions, type AppRuntime } from "../../src/index.js";
 import { createServices } from "../../src/pipelines/services.js";
+import { runServer } from "../../src/server/run-server.js";
 import { readSettings, type Settings } from "../../src/server/settings.js";
 import { freePort } from "./stand-in-github.js";
 import { testPrivateKey } from "./test-key.js";
@@ -51,7 +52,7 @@ export async function startAppServer(input: {
   });
   let runtime: AppRuntime | undefined;
   const settings = { ...readSettings({ ...input.env, NODE_ENV: "test" }), ...input.settings };
-  const server = await run(createApp(settings, createServices(), { ...input.options, onStart: (started) => (runtime = started) }), {
+  const server = await runServer(createApp(settings, createServices(), { ...input.options, onStart: (started) => (runtime = started) }), {
     env: {
       APP_ID: "123",
       PRIVATE_KEY: testPrivateKey(),

@@ -106,7 +106,7 @@ describe("runAction: the pull request check", () => {
       expect.objectContaining({ name: "Team agreements", head_sha: sha, status: "completed", conclusion: "neutral", output: expect.objectContaining({ title: EVALUATION_FAILURE_TITLE }) }),
     ]);
     expect(result.lines).toContainEqual(expect.stringMatching(/^::error::eng-health: could not evaluate the pull request \(owner=Codertocat, repo=Hello-World, pull=2\): /));
-    expect(result.summary).toContain("eng-health could not check pull request #2: GitHub answered with an error (HTTP 502) while reading this pull request. Re-run this job to try again; if it fails again, does the workflow's `permissions` block grant");
+    expect(result.summary).toContain("eng-health could not check pull request #2: GitHub answered with an error (HTTP 502) to `GET /repos/Codertocat/Hello-World/pulls/2/files`. Re-run this job to try again; if it fails again, does the workflow's `permissions` block grant");
     expect(result.outputs).toEqual({});
   });
 

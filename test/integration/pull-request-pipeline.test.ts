@@ -88,11 +88,14 @@ describe("check run for a pull request", () => {
     const scope = nock(API);
     mockConfigFile(scope, OWNER, REPO, "checks:\n  name: Team practices\n");
     const runs: RunBody[] = [];
+    // Issue 10: a read that keeps failing is tried 3 times (backoff 0.5 s, then 1 s) before the neutral run.
     scope
       .get(`/repos/${OWNER}/${REPO}/pulls/2/files`)
       .query(true)
+      .times(3)
       .reply(502, { message: "Bad Gateway" })
       .post("/graphql")
+      .times(3)
       .reply(200, { data: { repository: { object: null } } })
       .get(`/repos/${OWNER}/${REPO}/commits/${payload.pull_request.head.sha}/check-runs`)
       .query({ check_name: "Team practices", filter: "latest", per_page: "1" })
@@ -111,6 +114,8 @@ describe("check run for a pull request", () => {
     expect(runs[0]?.conclusion).toBe("neutral");
     expect(runs[0]?.output.title).toBe("eng-health could not check this pull request");
     expect(runs[0]?.output.summary).toContain("HTTP 502");
+    expect(runs[0]?.output.summary).toContain(`GitHub answered with an error (HTTP 502) to \`GET /repos/${OWNER}/${REPO}/pulls/2/files\`, after 3 attempts.`);
+    expect(logs.filter((line) => line.deliveryId === "d-failure" && line.stage === "read").map((line) => line.attempt)).toEqual([1, 2]);
     expect(runs[0]?.output.summary).toContain(
       "<sub>[Config reference](https://github.com/eng-health/eng-health#configuration) · for the app's operators: delivery `d-failure`.</sub>",
     );
