@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"], pool: "threads", isolate: false } },
-      { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], pool: "forks" } },
+      { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts", "test/fuzz/**/*.test.ts"], pool: "forks" } },
     ],
   },
 });

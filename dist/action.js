@@ -16176,9 +16176,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -16194,16 +16194,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match: match2, output: output2 } = picomatch5.test(input2, regex2, options, { glob, posix });
+        const { isMatch, match: match2, output: output2 } = picomatch3.test(input2, regex2, options, { glob, posix });
         const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -16229,7 +16229,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex2, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16246,24 +16246,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch5.matchBase(input2, regex2, options, posix);
+          match2 = picomatch3.matchBase(input2, regex2, options, posix);
         } else {
           match2 = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
-    picomatch5.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p3) => picomatch5.parse(p3, options));
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p3) => picomatch3.parse(p3, options));
       return parse7(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input2, options) => scan(input2, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input2, options) => scan(input2, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -16274,13 +16274,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -16291,9 +16291,9 @@ var require_picomatch = __commonJS({
       if (!parsed2.output) {
         parsed2 = parse7(input2, options);
       }
-      return picomatch5.compileRe(parsed2, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -16302,8 +16302,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants;
-    module.exports = picomatch5;
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
   }
 });
 
@@ -16313,14 +16313,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -88437,6 +88437,93 @@ function holidayEntryProblem(entry) {
   }
 }
 
+// src/model/config-limits.ts
+var MAX_CONFIG_FILE_BYTES = 64 * 1024;
+var MAX_CONFIG_ENTRIES = 2e3;
+var MAX_GLOB_CHARS = 256;
+var MAX_GLOB_WILDCARDS = 8;
+var MAX_GLOB_ALTERNATIVES = 32;
+
+// src/glob/expand-braces.ts
+function expandBraces(glob, max) {
+  const globs = [];
+  let complete = true;
+  const pending = [glob];
+  while (pending.length > 0) {
+    const next = pending.shift();
+    const list = firstBraceList(next);
+    if (list === null) {
+      if (globs.length >= max) {
+        complete = false;
+        break;
+      }
+      globs.push(next);
+      continue;
+    }
+    const head = next.slice(0, list.start);
+    const tail = next.slice(list.end + 1);
+    pending.unshift(...list.options.map((option) => `${head}${option}${tail}`));
+  }
+  return { globs, complete };
+}
+function firstBraceList(glob) {
+  for (let start = 0; start < glob.length; start += 1) {
+    if (glob[start] === "\\") {
+      start += 1;
+      continue;
+    }
+    if (glob[start] !== "{") continue;
+    let depth = 0;
+    const cuts = [];
+    for (let index = start; index < glob.length; index += 1) {
+      const char = glob[index];
+      if (char === "\\") {
+        index += 1;
+      } else if (char === "{") {
+        depth += 1;
+      } else if (char === "}") {
+        depth -= 1;
+        if (depth === 0) {
+          if (cuts.length === 0) break;
+          const bounds = [start, ...cuts, index];
+          const options = bounds.slice(1).map((end, i) => glob.slice(bounds[i] + 1, end));
+          return { start, end: index, options };
+        }
+      } else if (char === "," && depth === 1) {
+        cuts.push(index);
+      }
+    }
+  }
+  return null;
+}
+
+// src/glob/glob-problem.ts
+var EXTENDED_GLOB = /(?<!\\)[+*?@!]\(/;
+var POSIX_CLASS = /\[\[:[a-z]+:\]/;
+function globProblem(glob) {
+  if (glob.length > MAX_GLOB_CHARS) return `must be at most ${MAX_GLOB_CHARS} characters long; it has ${glob.length}`;
+  const wildcards = countWildcards(glob);
+  if (wildcards > MAX_GLOB_WILDCARDS) {
+    return `must have at most ${MAX_GLOB_WILDCARDS} wildcards (each \`*\`, \`**\` and \`?\` counts one), since each one multiplies the work of matching every changed file; it has ${wildcards}`;
+  }
+  const extended2 = EXTENDED_GLOB.exec(glob);
+  if (extended2) return `must not use extended globs such as \`${extended2[0]}\u2026)\`, which eng-health does not support (\`{a,b}\` lists and separate globs do the same)`;
+  if (POSIX_CLASS.test(glob)) return "must not use POSIX classes such as `[[:alpha:]]`, which eng-health does not support (`[a-z]` does the same)";
+  if (!expandBraces(glob, MAX_GLOB_ALTERNATIVES).complete) {
+    return `must expand to at most ${MAX_GLOB_ALTERNATIVES} patterns; its \`{a,b}\` lists make more (could it be split into separate globs?)`;
+  }
+  return null;
+}
+function countWildcards(glob) {
+  let count2 = 0;
+  for (let index = 0; index < glob.length; index += 1) {
+    const char = glob[index];
+    if (char === "\\") index += 1;
+    else if (char === "?" || char === "*" && glob[index - 1] !== "*") count2 += 1;
+  }
+  return count2;
+}
+
 // src/model/rule-result.ts
 var LEVELS = ["off", "notice", "warning", "failure"];
 
@@ -88452,7 +88539,12 @@ function parseDurationMinutes(text) {
 
 // src/config/schema-values.ts
 var levelSchema = external_exports.enum(LEVELS).describe("off | notice | warning | failure");
-var globList = (defaults, description) => external_exports.array(external_exports.string().min(1)).default(defaults).describe(description);
+var globList = (defaults, description) => external_exports.array(
+  external_exports.string().min(1).superRefine((glob, context) => {
+    const problem = globProblem(glob);
+    if (problem !== null) context.addIssue({ code: "custom", message: problem });
+  })
+).default(defaults).describe(description);
 var durationSchema = external_exports.string().regex(DURATION_PATTERN, { message: "must be a duration such as 30m, 4h or 2d" }).describe("A duration: a whole number followed by m, h or d (30m, 4h, 2d).");
 var timeOfDaySchema = external_exports.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day such as "09:00"' }).describe('A time of day, "HH:MM", 24-hour clock.');
 var timezoneSchema = external_exports.string().refine((zone) => isValidTimeZone(zone), { message: "must be an IANA time zone such as Europe/Berlin" }).describe("An IANA time zone name such as UTC, Europe/Berlin or America/New_York.");
@@ -88467,6 +88559,7 @@ function isValidTimeZone(zone) {
     return false;
   }
 }
+var labelList = (defaults, description) => external_exports.array(external_exports.string().min(1)).default(defaults).describe(description);
 
 // src/config/schema.ts
 var checksSchema = external_exports.strictObject({
@@ -88484,7 +88577,7 @@ var reasoningSchema = external_exports.strictObject({
   min_words: external_exports.number().int().min(0).default(20).describe("Words the description needs once HTML comments, untouched template lines, checkbox lines and headings are removed."),
   sections: external_exports.array(external_exports.string().min(1)).default([]).describe("Sections the description must have, each with its own content: a heading or a **bold label**. e.g. [Why, Testing]"),
   adr: adrSchema,
-  skip_labels: globList(["skip-reasoning"], "Labels that skip this rule on a PR.")
+  skip_labels: labelList(["skip-reasoning"], "Labels that skip this rule on a PR.")
 }).prefault({}).describe("Documented reasoning: the description says why, and a one-way door comes with an ADR.");
 var disabledTestsSchema = external_exports.strictObject({
   level: levelSchema.default("warning")
@@ -88498,7 +88591,7 @@ var testsSchema = external_exports.strictObject({
   ),
   ignore: globList(["**/*.md", "docs/**"], "Files that never count as source (globs)."),
   min_changed_lines: external_exports.number().int().min(0).default(5).describe("Source additions plus deletions below this are exempt."),
-  skip_labels: globList(["skip-tests"], "Labels that skip this rule on a PR."),
+  skip_labels: labelList(["skip-tests"], "Labels that skip this rule on a PR."),
   disabled_tests: disabledTestsSchema
 }).prefault({}).describe("Tests accompany code: a source change comes with a test change.");
 var DEFAULT_SIZE_IGNORE = [
@@ -88518,7 +88611,7 @@ var sizeSchema = external_exports.strictObject({
     DEFAULT_SIZE_IGNORE,
     "Files whose lines do not count (globs). Files marked linguist-generated in the root .gitattributes never count either."
   ),
-  skip_labels: globList(["skip-size"], "Labels that skip this rule on a PR.")
+  skip_labels: labelList(["skip-size"], "Labels that skip this rule on a PR.")
 }).prefault({}).describe("Small pull requests: added plus deleted lines, generated and lock files left out, within the team's limit.");
 var businessHoursSchema = external_exports.strictObject({
   timezone: timezoneSchema.default("UTC"),
@@ -88554,7 +88647,10 @@ var flakySchema = external_exports.strictObject({
   from_checks: external_exports.enum(["issue", "off"]).default("issue").describe(
     "issue | off: a check run of another app that fails and then passes on the same commit (a flaky occurrence) opens or updates a flaky-test issue with the evidence."
   ),
-  ignore_checks: external_exports.array(external_exports.string().min(1)).default([]).describe('Check run names never treated as flaky (globs; `*` also matches `/`), e.g. ["deploy*", "*windows*"].'),
+  ignore_checks: globList(
+    [],
+    'Check run names never treated as flaky (globs; `*` also matches `/`), e.g. ["deploy*", "*windows*"].'
+  ),
   min_occurrences: external_exports.number().int().min(1).max(20).default(1).describe("Flaky occurrences of a check or test before its issue is opened (1 to 20); earlier ones wait in a closed issue without the label.")
 }).prefault({}).describe("Flaky tests are owned: few, assigned and short-lived, tracked as labelled issues.");
 var reportSchema = external_exports.strictObject({
@@ -88786,6 +88882,7 @@ config2.VERSION = VERSION11;
 var MAX_SHOWN_VALUE_CHARS = 60;
 function inlineCode(text) {
   const flat = text.replace(/\r?\n|\r/g, " ");
+  if (!flat.includes("`")) return `\`${flat}\``;
   const longestRun = Array.from(flat.matchAll(/`+/g)).reduce((longest, match2) => Math.max(longest, match2[0].length), 0);
   if (longestRun === 0) return `\`${flat}\``;
   const fence = "`".repeat(longestRun + 1);
@@ -88806,6 +88903,49 @@ function showValue(value) {
     }
   }
   return shorten(text);
+}
+
+// src/config/check-config-size.ts
+function countConfigEntries(text, stopAfter = Number.POSITIVE_INFINITY) {
+  let count2 = 0;
+  let lineStart = true;
+  for (let index = 0; index < text.length && count2 <= stopAfter; index += 1) {
+    const char = text[index];
+    if (char === "\n" || char === "\r") {
+      lineStart = true;
+      continue;
+    }
+    if (char === " " || char === "	") continue;
+    const previous = index > 0 ? text[index - 1] : "\n";
+    const next = index + 1 < text.length ? text[index + 1] : "\n";
+    const spaceAfter = next === " " || next === "	" || next === "\n" || next === "\r";
+    if (char === "#" && (previous === " " || previous === "	" || previous === "\n" || previous === "\r")) {
+      while (index + 1 < text.length && text[index + 1] !== "\n" && text[index + 1] !== "\r") index += 1;
+      continue;
+    }
+    if (char === "-" && lineStart && spaceAfter) {
+      count2 += 1;
+      continue;
+    }
+    lineStart = false;
+    if (char === ":" && spaceAfter || char === ",") count2 += 1;
+  }
+  return count2;
+}
+function configSizeProblem(source) {
+  const file2 = inlineCode(source.path);
+  const bytes = utf8Bytes(source.text);
+  if (bytes > MAX_CONFIG_FILE_BYTES) {
+    return `${file2} is ${kilobytes(bytes)}, more than the ${kilobytes(MAX_CONFIG_FILE_BYTES)} eng-health reads, so the whole file is ignored without being read. A complete config, every key set, is about 3 KB: could the file keep only the settings that differ from the defaults?`;
+  }
+  const entries = countConfigEntries(source.text, MAX_CONFIG_ENTRIES);
+  if (entries > MAX_CONFIG_ENTRIES) {
+    return `${file2} has more than ${MAX_CONFIG_ENTRIES.toLocaleString("en-US")} keys and list items, more than eng-health reads, so the whole file is ignored without being read. A complete config, every key set, has about 80: could the file keep only the settings that differ from the defaults?`;
+  }
+  return null;
+}
+function kilobytes(bytes) {
+  return `${Math.ceil(bytes / 1024).toLocaleString("en-US")} KB`;
 }
 
 // src/config/parse-config-file.ts
@@ -88875,13 +89015,23 @@ function walkPath(doc, path) {
   }
   return steps;
 }
+var keyIndexes = /* @__PURE__ */ new WeakMap();
+function keyIndex(node3) {
+  let index = keyIndexes.get(node3);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const pair2 of node3.items) {
+      if (!(0, import_yaml2.isScalar)(pair2.key)) continue;
+      const text = String(pair2.key.value);
+      if (!index.has(text)) index.set(text, { key: pair2.key, value: (0, import_yaml2.isNode)(pair2.value) ? pair2.value : null });
+    }
+    keyIndexes.set(node3, index);
+  }
+  return index;
+}
 function childStep(node3, segment) {
   if ((0, import_yaml2.isMap)(node3)) {
-    for (const pair2 of node3.items) {
-      if ((0, import_yaml2.isScalar)(pair2.key) && String(pair2.key.value) === String(segment)) {
-        return { key: pair2.key, value: (0, import_yaml2.isNode)(pair2.value) ? pair2.value : null };
-      }
-    }
+    return keyIndex(node3).get(String(segment)) ?? null;
   } else if ((0, import_yaml2.isSeq)(node3) && typeof segment === "number") {
     const item = node3.items[segment];
     if ((0, import_yaml2.isNode)(item)) return { key: null, value: item };
@@ -88930,6 +89080,28 @@ function keyPathAtOffset(doc, offset2) {
   visit2(doc.contents, []);
   return result;
 }
+function firstDuplicateKey(doc) {
+  let found = null;
+  const visit2 = (node3, path) => {
+    if (found) return;
+    if ((0, import_yaml2.isMap)(node3)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair2 of node3.items) {
+        if (!(0, import_yaml2.isScalar)(pair2.key)) continue;
+        if (seen.has(pair2.key.value)) {
+          found = { path: [...path, String(pair2.key.value)], node: pair2.key };
+          return;
+        }
+        seen.add(pair2.key.value);
+      }
+      for (const pair2 of node3.items) visit2(pair2.value, [...path, (0, import_yaml2.isScalar)(pair2.key) ? String(pair2.key.value) : String(pair2.key)]);
+    } else if ((0, import_yaml2.isSeq)(node3)) {
+      node3.items.forEach((item, index) => visit2(item, [...path, index]));
+    }
+  };
+  visit2(doc.contents, []);
+  return found;
+}
 function firstAliasLine(doc, nodeLine) {
   let first2 = null;
   const visit2 = (node3) => {
@@ -88975,11 +89147,12 @@ var YAML_HINTS = {
 };
 var MAX_YAML_REASON_CHARS = 200;
 var DEFAULT_YAML_HINT = "Could you check the indentation and quotes on this line and the lines next to it? Keys at the same level must start in the same column.";
+function describeDuplicateKey(path) {
+  const key = path && path.length > 0 ? `${inlineCode(shorten(formatKeyPath(path)))} is` : "A key is";
+  return `${key} set twice in the same mapping, so the whole file is ignored. Which value is meant? Could you keep only that one?`;
+}
 function describeYamlError(error62, path) {
-  if (error62.code === "DUPLICATE_KEY") {
-    const key = path && path.length > 0 ? `${inlineCode(shorten(formatKeyPath(path)))} is` : "A key is";
-    return `${key} set twice in the same mapping, so the whole file is ignored. Which value is meant? Could you keep only that one?`;
-  }
+  if (error62.code === "DUPLICATE_KEY") return describeDuplicateKey(path);
   const reason = error62.message.replace(/[`\r\n]+/g, " ").trim().replace(/\.$/, "").slice(0, MAX_YAML_REASON_CHARS);
   return `This is not valid YAML (${reason}), so the whole file is ignored. ${YAML_HINTS[error62.code] ?? DEFAULT_YAML_HINT}`;
 }
@@ -89016,23 +89189,23 @@ function parseConfigFile(source) {
       source,
       value: null,
       errors: [
-        {
-          path: source.path,
-          ...source.url === void 0 ? {} : { url: source.url },
-          line: null,
-          keyPath: "",
-          message: "The file is nested too deeply to read, so the whole file is ignored. Could you flatten it to the sections and keys in the config reference?",
-          section: null
-        }
+        wholeFileError(source, "The file is nested too deeply to read, so the whole file is ignored. Could you flatten it to the sections and keys in the config reference?")
       ],
       extends: null,
       locate: () => ({ depth: 0, line: null })
     };
   }
 }
+function wholeFileError(source, message) {
+  return { path: source.path, ...source.url === void 0 ? {} : { url: source.url }, line: null, keyPath: "", message, section: null };
+}
 function parseUnguarded(source) {
   if (source.text === null) {
     return { source, value: null, errors: [], extends: null, locate: () => ({ depth: 0, line: null }) };
+  }
+  const tooLarge = configSizeProblem({ path: source.path, text: source.text });
+  if (tooLarge !== null) {
+    return { source, value: null, errors: [wholeFileError(source, tooLarge)], extends: null, locate: () => ({ depth: 0, line: null }) };
   }
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(source.text, {
@@ -89041,7 +89214,9 @@ function parseUnguarded(source) {
     schema: "core",
     resolveKnownTags: false,
     merge: false,
-    uniqueKeys: true
+    // yaml's own check compares each key with every earlier one (quadratic in
+    // a mapping's size); firstDuplicateKey below does the same in one pass.
+    uniqueKeys: false
   });
   const lineAt = (offset2) => lineCounter.linePos(offset2).line;
   const nodeLine = (node3) => node3?.range ? lineAt(node3.range[0]) : null;
@@ -89064,6 +89239,8 @@ function parseUnguarded(source) {
     const path = yamlError.code === "DUPLICATE_KEY" ? keyPathAtOffset(doc, yamlError.pos[0]) : [];
     return ignored(errorFor(lineAt(yamlError.pos[0]), [], describeYamlError(yamlError, path)));
   }
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate) return ignored(errorFor(nodeLine(duplicate.node), [], describeDuplicateKey(duplicate.path)));
   const errors = [];
   const tagged = detectUnsupportedTags(doc);
   for (const { path, node: node3 } of tagged) {
@@ -89172,14 +89349,14 @@ function flattenConfigIssues(issues, prefix = []) {
 }
 function describeConfigIssue(issue2, value) {
   const key = inlineCode(shorten(formatKeyPath(issue2.path)));
-  const actual = `it is ${inlineCode(showValue(value))}`;
-  const schema = schemaAt(configSchema, issue2.path);
   if (issue2.unknownKey !== void 0) {
-    const known = knownKeys(schemaAt(configSchema, issue2.path.slice(0, -1)));
+    const known = knownKeysAt(issue2.path.slice(0, -1));
     const suggestion = closest(issue2.unknownKey, known);
     if (suggestion !== null) return `${key} is not a known key. Did you mean ${inlineCode(suggestion)}?`;
     return known.length > 0 ? `${key} is not a known key. The keys here are ${joinWords(known.map(inlineCode))}.` : `${key} is not a known key. Could you remove it?`;
   }
+  const actual = `it is ${inlineCode(showValue(value))}`;
+  const schema = schemaAt(configSchema, issue2.path);
   const { issue: zodIssue } = issue2;
   switch (zodIssue.code) {
     case "invalid_type": {
@@ -89242,6 +89419,17 @@ function childSchema(schema, segment) {
   }
   return null;
 }
+var knownKeysByPath = /* @__PURE__ */ new Map();
+function knownKeysAt(parent) {
+  const cacheKey = parent.map((segment) => typeof segment === "number" ? "[]" : segment).join("\0");
+  let known = knownKeysByPath.get(cacheKey);
+  if (known === void 0) {
+    known = knownKeys(schemaAt(configSchema, parent));
+    if (knownKeysByPath.size < MAX_CACHED_KEY_LISTS) knownKeysByPath.set(cacheKey, known);
+  }
+  return known;
+}
+var MAX_CACHED_KEY_LISTS = 200;
 function knownKeys(schema) {
   if (schema === null) return [];
   const inner = unwrap(schema);
@@ -89287,6 +89475,7 @@ function closest(word, candidates, options = {}) {
   const lower = word.toLowerCase();
   let best = null;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - lower.length) > MAX_SUGGESTION_DISTANCE) continue;
     const distance = levenshtein(lower, candidate.toLowerCase());
     if (distance <= MAX_SUGGESTION_DISTANCE && (best === null || distance < best.distance)) best = { candidate, distance };
   }
@@ -89303,10 +89492,14 @@ function levenshtein(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      const distance = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(distance);
+      rowMin = Math.min(rowMin, distance);
     }
+    if (rowMin > MAX_SUGGESTION_DISTANCE) return MAX_SUGGESTION_DISTANCE + 1;
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -89455,7 +89648,8 @@ function recordingRequest(octokit, recorded, cache) {
       if (cache && typeof etag === "string" && response !== cached2?.response) cache.set(apiUrl, { etag, response });
       const text = responseText(response.data);
       recorded.push({ apiUrl, owner, repo, path, text, notAFile: text === null });
-      return text === null ? response : { ...response, data: text };
+      if (text === null) return response;
+      return { ...response, data: configSizeProblem({ path, text }) === null ? text : "" };
     } catch (error62) {
       if (httpStatus(error62) === 404) recorded.push({ apiUrl, owner, repo, path, text: null, notAFile: false });
       throw error62;
@@ -89850,9 +90044,163 @@ function parseTimeOfDay(text) {
   return { hour, minute, second: 0, millisecond: 0 };
 }
 
+// src/glob/compile-glob.ts
+var MAX_EXPANSIONS = 256;
+function compileGlob(glob) {
+  const alternatives = expandBraces(glob, MAX_EXPANSIONS).globs.map(parseGlob);
+  return (path) => {
+    if (path === glob) return true;
+    const parts = path.split("/");
+    return alternatives.some((segments) => matchSegments(segments, parts));
+  };
+}
+function parseGlob(glob) {
+  let text = glob;
+  while (text.startsWith("./")) text = text.slice(2);
+  const segments = [];
+  for (const segment of splitSegments(text)) {
+    if (segment === "**" && segments.at(-1)?.kind === "globstar") continue;
+    segments.push(segment === "**" ? { kind: "globstar", atLeastOne: false } : { kind: "tokens", tokens: tokenize(segment) });
+  }
+  const last2 = segments.at(-1);
+  const before = segments.at(-2);
+  if (last2?.kind === "globstar" && before?.kind === "tokens" && before.tokens.at(-1)?.kind === "star") last2.atLeastOne = true;
+  return segments;
+}
+function splitSegments(glob) {
+  const segments = [];
+  let start = 0;
+  for (let index = 0; index < glob.length; index += 1) {
+    const char = glob[index];
+    if (char === "\\") index += 1;
+    else if (char === "[") index = classEnd(glob, index) ?? index;
+    else if (char === "/") {
+      segments.push(glob.slice(start, index));
+      start = index + 1;
+    }
+  }
+  segments.push(glob.slice(start));
+  return segments;
+}
+function classEnd(glob, open2) {
+  let index = open2 + 1;
+  if (glob[index] === "!" || glob[index] === "^") index += 1;
+  if (glob[index] === "]") index += 1;
+  for (; index < glob.length; index += 1) {
+    if (glob[index] === "\\") index += 1;
+    else if (glob[index] === "]") return index;
+  }
+  return null;
+}
+function tokenize(segment) {
+  const tokens = [];
+  for (let index = 0; index < segment.length; index += 1) {
+    const char = segment[index];
+    if (char === "\\" && index + 1 < segment.length) {
+      index += 1;
+      tokens.push({ kind: "char", char: segment[index] });
+    } else if (char === "*") {
+      if (tokens.at(-1)?.kind !== "star") tokens.push({ kind: "star" });
+    } else if (char === "?") {
+      tokens.push({ kind: "any" });
+    } else if (char === "[" && classEnd(segment, index) !== null) {
+      const end = classEnd(segment, index);
+      tokens.push(parseClass(segment.slice(index + 1, end)));
+      index = end;
+    } else {
+      tokens.push({ kind: "char", char });
+    }
+  }
+  return tokens;
+}
+function parseClass(body) {
+  const negated = body.startsWith("!") || body.startsWith("^");
+  const chars = [];
+  for (let index = negated ? 1 : 0; index < body.length; index += 1) {
+    if (body[index] === "\\" && index + 1 < body.length) index += 1;
+    chars.push(body[index]);
+  }
+  const ranges = [];
+  for (let index = 0; index < chars.length; index += 1) {
+    const from = chars[index];
+    const to = chars[index + 2];
+    if (chars[index + 1] === "-" && to !== void 0) {
+      ranges.push([from, to]);
+      index += 2;
+    } else {
+      ranges.push([from, from]);
+    }
+  }
+  return { kind: "class", negated, ranges };
+}
+function matchesOne(token, char) {
+  switch (token.kind) {
+    case "char":
+      return token.char === char;
+    case "any":
+      return char !== "/";
+    case "class":
+      return char !== "/" && token.ranges.some(([from, to]) => from <= char && char <= to) !== token.negated;
+    case "star":
+      return false;
+  }
+}
+function matchTokens(tokens, text) {
+  let token = 0;
+  let index = 0;
+  let star = -1;
+  let starIndex = 0;
+  while (index < text.length) {
+    const current = tokens[token];
+    if (current !== void 0 && current.kind === "star") {
+      star = token;
+      starIndex = index;
+      token += 1;
+    } else if (current !== void 0 && matchesOne(current, text[index])) {
+      token += 1;
+      index += 1;
+    } else if (star >= 0) {
+      token = star + 1;
+      starIndex += 1;
+      index = starIndex;
+    } else {
+      return false;
+    }
+  }
+  while (tokens[token]?.kind === "star") token += 1;
+  return token === tokens.length;
+}
+function matchSegments(segments, parts) {
+  let reachable = new Uint8Array(parts.length + 1);
+  reachable[0] = 1;
+  for (const segment of segments) {
+    const next = new Uint8Array(parts.length + 1);
+    let any2 = false;
+    if (segment.kind === "globstar") {
+      let on = false;
+      for (let position2 = 0; position2 <= parts.length; position2 += 1) {
+        const reached = on;
+        on ||= reachable[position2] === 1;
+        if (segment.atLeastOne ? reached : on) {
+          next[position2] = 1;
+          any2 = true;
+        }
+      }
+    } else {
+      for (let position2 = 0; position2 < parts.length; position2 += 1) {
+        if (reachable[position2] === 1 && matchTokens(segment.tokens, parts[position2])) {
+          next[position2 + 1] = 1;
+          any2 = true;
+        }
+      }
+    }
+    if (!any2) return false;
+    reachable = next;
+  }
+  return reachable[parts.length] === 1;
+}
+
 // src/glob/compile-gitignore-pattern.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var OPTIONS = { dot: true, windows: false, nobrace: true, noextglob: true, nonegate: true };
 function compileGitignorePattern(pattern, directories) {
   const directoryOnly = pattern.endsWith("/");
   const trimmed = pattern.replace(/\/+$/, "");
@@ -89860,7 +90208,7 @@ function compileGitignorePattern(pattern, directories) {
   const body = trimmed.replace(/^\/+/, "");
   if (body === "") return () => false;
   const glob = anchored ? escapeLiterals(body) : `**/${escapeLiterals(body)}`;
-  const matchesPath = (0, import_picomatch.default)(glob, OPTIONS);
+  const matchesPath = compileGlob(glob);
   const lastSegment = body.split("/").at(-1);
   const ownsContents = directories === "contents" && (directoryOnly || lastSegment !== "*");
   return (path) => {
@@ -90131,6 +90479,17 @@ async function nudgeIfDue(client, input2, deps) {
   }
 }
 
+// src/github/retry-transient.ts
+function failedRequest(error62) {
+  const request2 = error62?.request;
+  if (typeof request2?.method !== "string" || typeof request2.url !== "string") return null;
+  try {
+    return `${request2.method} ${new URL(request2.url).pathname}`;
+  } catch {
+    return `${request2.method} ${request2.url.split("?")[0]}`;
+  }
+}
+
 // src/config/config-file-url.ts
 function configFileUrl(input2) {
   const root = (input2.webUrl ?? "https://github.com").replace(/\/$/, "");
@@ -90320,8 +90679,6 @@ function hostOf(url2) {
 }
 
 // src/glob/match-globs.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var GLOB_OPTIONS = { dot: true, windows: false };
 function createMatcher(globs) {
   const key = globs.join("\0");
   const cached2 = compiled.get(key);
@@ -90337,9 +90694,9 @@ function compile2(globs) {
   const include = globs.filter((glob) => !glob.startsWith("!"));
   const exclude = globs.filter((glob) => glob.startsWith("!")).map((glob) => glob.slice(1));
   if (include.length === 0) return () => false;
-  const included = (0, import_picomatch2.default)(include, GLOB_OPTIONS);
-  const excluded = exclude.length > 0 ? (0, import_picomatch2.default)(exclude, GLOB_OPTIONS) : () => false;
-  return (path) => included(path) && !excluded(path);
+  const included = include.map(compileGlob);
+  const excluded = exclude.map(compileGlob);
+  return (path) => included.some((matches) => matches(path)) && !excluded.some((matches) => matches(path));
 }
 
 // src/rules/detect-disabled-tests.ts
@@ -90897,9 +91254,9 @@ function assessReasoning(facts, reasoning) {
 }
 
 // src/glob/glob-folder.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function globFolder(glob) {
-  const { base, isGlob } = import_picomatch3.default.scan(glob);
+  const { base, isGlob } = import_picomatch.default.scan(glob);
   return isGlob && base !== "" ? `${base}/` : null;
 }
 
@@ -91298,7 +91655,7 @@ function withoutExtension(name) {
 }
 
 // src/rules/suggest-test-path.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var PREFERRED_TEST_ROOT = { py: "tests", rb: "spec" };
 var CLASS_TEST_EXTENSIONS = /* @__PURE__ */ new Set(["java", "kt", "kts", "scala", "groovy", "cs"]);
 function suggestTestPath(sourcePath, tests) {
@@ -91346,13 +91703,13 @@ function testDirectories(sourcePath, dir, lang, tests) {
   return [...new Set(dirs)];
 }
 function testRoots(globs) {
-  const roots = globs.filter((glob) => !glob.startsWith("!")).map((glob) => import_picomatch4.default.scan(glob).base).filter((base) => base !== "" && !base.includes("__tests__"));
+  const roots = globs.filter((glob) => !glob.startsWith("!")).map((glob) => import_picomatch2.default.scan(glob).base).filter((base) => base !== "" && !base.includes("__tests__"));
   return [...new Set(roots)];
 }
 function pathBelowSourceRoot(sourcePath, sourceGlobs) {
   for (const glob of sourceGlobs) {
     if (glob.startsWith("!")) continue;
-    const base = import_picomatch4.default.scan(glob).base;
+    const base = import_picomatch2.default.scan(glob).base;
     if (base !== "" && sourcePath.startsWith(`${base}/`) && createMatcher([glob])(sourcePath)) {
       return sourcePath.slice(base.length + 1);
     }
@@ -92835,7 +93192,7 @@ async function writeCheckRun(client, input2) {
     repo: input2.repo,
     name: loaded.config.checks.name,
     headSha: input2.headSha,
-    existingId: gathered.existingCheckRunId,
+    existingId: input2.existingId !== void 0 ? input2.existingId : gathered.existingCheckRunId,
     conclusion: evaluation.conclusion,
     output: evaluation.output,
     ...evaluation.detailsUrl !== void 0 ? { detailsUrl: evaluation.detailsUrl } : {}
@@ -92844,18 +93201,22 @@ async function writeCheckRun(client, input2) {
 async function writeEvaluationFailure(client, input2) {
   const { owner, repo, name, headSha } = input2;
   const output2 = renderEvaluationFailure({
-    reason: describeFailure(input2.error),
+    reason: describeFailure(input2.error, input2.attempts),
     ...input2.deliveryId !== void 0 ? { deliveryId: input2.deliveryId } : {},
     referenceUrl: CONFIG_REFERENCE_URL
   });
   const existingId = await findCheckRunByName(client, { owner, repo, name, headSha });
   return upsertCheckRun(client, { owner, repo, name, headSha, existingId, conclusion: "neutral", output: output2 });
 }
-function describeFailure(error62) {
+function describeFailure(error62, attempts) {
   const status = httpStatus(error62);
-  if (status === 403 || status === 429) return "GitHub's rate limit was reached while reading this pull request.";
-  if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) while reading this pull request.`;
-  if (typeof status === "number") return `GitHub refused a request while reading this pull request (HTTP ${status}).`;
+  const request2 = failedRequest(error62);
+  const to = request2 === null ? "while checking this pull request" : `to \`${request2}\``;
+  const tries = attempts === void 0 ? "" : `, after ${attempts} attempts`;
+  if (status === 403 || status === 429) return `GitHub's rate limit was reached (HTTP ${status} ${to}${tries}).`;
+  if (status === 401) return `GitHub refused the app's installation token (HTTP 401 ${to}${tries}).`;
+  if (typeof status === "number" && status >= 500) return `GitHub answered with an error (HTTP ${status}) ${to}${tries}.`;
+  if (typeof status === "number") return `GitHub refused a request (HTTP ${status} ${to}).`;
   const name = error62?.name;
   if (name === "TimeoutError" || name === "AbortError") return "A request to GitHub timed out.";
   return "An unexpected error stopped the evaluation.";
