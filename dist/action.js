@@ -88439,7 +88439,7 @@ function holidayEntryProblem(entry) {
 
 // src/model/config-limits.ts
 var MAX_CONFIG_FILE_BYTES = 64 * 1024;
-var MAX_CONFIG_ENTRIES = 2e3;
+var MAX_CONFIG_ENTRIES = 1e3;
 var MAX_GLOB_CHARS = 256;
 var MAX_GLOB_WILDCARDS = 8;
 var MAX_GLOB_ALTERNATIVES = 32;

