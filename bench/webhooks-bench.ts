@@ -8,6 +8,7 @@ import { run, type Probot } from "probot";
 import { AppOctokit } from "../src/github/app-octokit.js";
 import { createApp, type AppRuntime } from "../src/index.js";
 import { createServices } from "../src/pipelines/services.js";
+import { redisAnswersAt } from "../src/queue/redis-connection.js";
 import { readSettings } from "../src/server/settings.js";
 import { startPullRequestStandIn } from "./pull-request-stand-in.js";
 import type { SendOrder } from "./send-deliveries.js";
@@ -149,19 +150,6 @@ async function runScenario(scenario: Scenario): Promise<Result> {
   };
 }
 
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
 const fmt = (value: number | null, digits = 0) => (value === null ? "–" : value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
 const scenarioArg = process.argv[2];
@@ -171,7 +159,7 @@ if (scenarioArg !== undefined) {
   console.log(JSON.stringify(await runScenario(scenario)));
   process.exit(0);
 } else {
-  const withRedis = await redisAnswers();
+  const withRedis = await redisAnswersAt(process.env.REDIS_URL || "redis://127.0.0.1:6379");
   if (!withRedis) console.error("No Redis at REDIS_URL or 127.0.0.1:6379: the Redis rows are left out.");
   console.log(`Node ${process.version}, ${CONCURRENCY} concurrent senders, stand-in latency ${LATENCY_MS} ms per request\n`);
   console.log("| scenario | ack p50 | ack p99 | deliveries/s | every check run after | peak RSS | growth after warm-up: RSS / heap |");

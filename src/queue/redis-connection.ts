@@ -43,3 +43,23 @@ export async function redisAnswers(redis: Redis, timeoutMs = 1_000): Promise<boo
     clearTimeout(timer);
   }
 }
+
+/**
+ * True when a Redis server at `url` accepts a connection and answers `PING`,
+ * each within `timeoutMs` milliseconds; the connection is closed after. For a
+ * one-time probe (is there a Redis to use?), not for a running service.
+ *
+ * @param url the Redis URL
+ */
+export async function redisAnswersAt(url: string, timeoutMs = 1_000): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    return await redisAnswers(client, timeoutMs);
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

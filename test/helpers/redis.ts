@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { redisAnswersAt } from "../../src/queue/redis-connection.js";
 import { freePort } from "./stand-in-github.js";
 
 /** A Redis server started by a test (on a free port), to be stopped by it. */
@@ -8,19 +9,6 @@ export interface OwnRedis {
   url: string;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
 }
 
 /** True when `redis-server` is on the PATH. */
@@ -39,7 +27,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 5_000;
-  while (!(await answers(url))) {
+  while (!(await redisAnswersAt(url))) {
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`redis-server did not answer on port ${port}`);
@@ -69,7 +57,7 @@ let found: Promise<string | null> | undefined;
 export function redisForTests(): Promise<string | null> {
   found ??= (async () => {
     for (const url of [process.env.REDIS_URL, "redis://127.0.0.1:6379"]) {
-      if (url && (await answers(url))) return url;
+      if (url && (await redisAnswersAt(url))) return url;
     }
     if (hasRedisServer()) return (await startOwnRedis()).url;
     if (process.env.REQUIRE_REDIS === "1") throw new Error("REQUIRE_REDIS=1 but no Redis answers and redis-server is not on the PATH");

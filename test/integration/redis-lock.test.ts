@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
+import { redisAnswersAt } from "../../src/queue/redis-connection.js";
 import { RedisLedger } from "../../src/queue/redis-ledger.js";
 import { RedisLock } from "../../src/queue/redis-lock.js";
 import { deleteKeys, redisForTests, uniquePrefix } from "../helpers/redis.js";
@@ -14,6 +15,13 @@ describe.skipIf(redisUrl === null)("RedisLock and RedisLedger (real Redis)", () 
   afterAll(async () => {
     for (const client of clients) client.disconnect();
     await deleteKeys(url, prefix);
+  });
+
+  it("redisAnswersAt: true for the running Redis, false for a port where none listens, within its timeout", async () => {
+    expect(await redisAnswersAt(url)).toBe(true);
+    const started = Date.now();
+    expect(await redisAnswersAt("redis://127.0.0.1:1", 500)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("two replicas' locks on one key run one after the other", async () => {
