@@ -20718,6 +20718,48 @@ function requestMeter(octokit) {
   return () => requestCount(octokit) - start;
 }
 
+// src/github/http-status.ts
+function httpStatus(error62) {
+  if (typeof error62 !== "object" || error62 === null || !("status" in error62)) return null;
+  return typeof error62.status === "number" ? error62.status : null;
+}
+function isServerError(error62) {
+  const status = httpStatus(error62);
+  return status !== null && status >= 500;
+}
+
+// src/github/network-failure.ts
+var MAX_CAUSE_DEPTH = 10;
+function networkFailure(error62) {
+  if (httpStatus(error62) !== 500) return null;
+  const requestError = error62;
+  if (requestError.response !== void 0 || requestError.cause === void 0 || requestError.cause === null) return null;
+  let innermost = requestError.cause;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH; depth += 1) {
+    const next = innermost?.cause;
+    if (next === void 0 || next === null) break;
+    innermost = next;
+  }
+  const code2 = innermost.code;
+  const message = innermost instanceof Error ? innermost.message : String(innermost);
+  const codeText = typeof code2 === "string" ? code2 : null;
+  const reason = codeText === null || message.includes(codeText) ? message : `${codeText}: ${message}`;
+  const url2 = typeof requestError.request?.url === "string" ? requestError.request.url : null;
+  return { url: url2, reason, code: codeText };
+}
+
+// src/github/no-retry-unknown-host.ts
+var PERMANENT_CODES = /* @__PURE__ */ new Set(["ENOTFOUND"]);
+function noRetryForUnknownHost(octokit) {
+  octokit.hook.error("request", (error62, options) => {
+    const failure2 = networkFailure(error62);
+    if (failure2?.code !== null && failure2?.code !== void 0 && PERMANENT_CODES.has(failure2.code)) {
+      options.request = { ...options.request, retries: 0 };
+    }
+    throw error62;
+  });
+}
+
 // src/github/graphql-url-for.ts
 var DEFAULT_API_URL = "https://api.github.com";
 function graphqlUrlFor(apiUrl) {
@@ -20726,7 +20768,7 @@ function graphqlUrlFor(apiUrl) {
 }
 
 // src/github/create-client.ts
-var ClientOctokit = Octokit2.plugin(throttling, retry, countRequests);
+var ClientOctokit = Octokit2.plugin(throttling, noRetryForUnknownHost, retry, countRequests);
 var MAX_RATE_LIMIT_RETRIES = 3;
 function createClient(options) {
   const apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, "");
@@ -20762,16 +20804,6 @@ function createClient(options) {
   });
   octokit.graphql = octokit.graphql.defaults({ baseUrl: graphqlUrl.replace(/\/[^/]*$/, ""), url: graphqlUrl });
   return octokit;
-}
-
-// src/github/http-status.ts
-function httpStatus(error62) {
-  if (typeof error62 !== "object" || error62 === null || !("status" in error62)) return null;
-  return typeof error62.status === "number" ? error62.status : null;
-}
-function isServerError(error62) {
-  const status = httpStatus(error62);
-  return status !== null && status >= 500;
 }
 
 // src/action/action-input-error.ts

@@ -2,18 +2,20 @@ import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { countRequests } from "./count-requests.js";
+import { noRetryForUnknownHost } from "./no-retry-unknown-host.js";
 import { DEFAULT_API_URL, graphqlUrlFor } from "./graphql-url-for.js";
 
 /**
  * The client class of every entry point that is not Probot (the CLI, the
  * bench, the GitHub Action), composed once: `@octokit/rest` (REST methods,
  * pagination, the request log), then `@octokit/plugin-throttling` (queues
- * requests and waits out rate limits), `@octokit/plugin-retry` (repeats a
+ * requests and waits out rate limits), {@link noRetryForUnknownHost} (a host
+ * name that does not exist fails at once), `@octokit/plugin-retry` (repeats a
  * request that failed with a 5xx or a network error, 3 times at most, after
  * 1, 4 and 9 s) and {@link countRequests}. Probot's own client composes the
  * same two plugins for the app.
  */
-const ClientOctokit = Octokit.plugin(throttling, retry, countRequests);
+const ClientOctokit = Octokit.plugin(throttling, noRetryForUnknownHost, retry, countRequests);
 
 /** A client made by {@link createClient}. */
 export type Client = InstanceType<typeof ClientOctokit>;

@@ -29,6 +29,29 @@ describe("createClient", () => {
     expect(requestCount(client)).toBe(2);
   });
 
+  it("does not retry a host name that does not exist, but retries a reset connection", async () => {
+    /** fetch as Node's fails: a TypeError whose cause is the system error. */
+    const failingFetch = (code: string, message: string) => {
+      const fetch = async (): Promise<Response> => {
+        fetch.calls += 1;
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error(message), { code }) });
+      };
+      fetch.calls = 0;
+      return fetch;
+    };
+    const unknownHost = failingFetch("ENOTFOUND", "getaddrinfo ENOTFOUND ghe.example");
+    const reset = failingFetch("ECONNRESET", "read ECONNRESET");
+
+    await expect(fastCliClient().request("GET /repos/acme/widgets", { request: { fetch: unknownHost } })).rejects.toMatchObject({
+      status: 500,
+      message: "getaddrinfo ENOTFOUND ghe.example",
+    });
+    await expect(fastCliClient().request("GET /repos/acme/widgets", { request: { fetch: reset } })).rejects.toMatchObject({ status: 500 });
+
+    expect(unknownHost.calls).toBe(1);
+    expect(reset.calls).toBe(4);
+  });
+
   it("waits out a secondary rate limit and tries again, saying so through log", async () => {
     const messages: string[] = [];
     const client = fastCliClient((message) => messages.push(message));
