@@ -130,10 +130,29 @@ function readBounded(request: IncomingMessage, maxBytes: number): Promise<Buffer
   });
 }
 
-/** Answer and close the connection; whatever the client still sends is discarded, never kept. */
+/**
+ * How long a refused request's remaining body is read and discarded before
+ * its connection is cut, in milliseconds.
+ */
+const DISCARD_MS = 5_000;
+
+/**
+ * Answer at once, then read and discard whatever the client still sends
+ * (never kept) and close the connection once the request has ended, or cut it
+ * after {@link DISCARD_MS}. Closing a socket while the client is still
+ * sending makes the kernel answer with a reset, which discards the answer the
+ * client had not read yet, so the client would see a reset instead of the 413
+ * (RFC 9112, section 9.6, "Tear-down": a server closes the connection in stages).
+ */
 function refuse(request: IncomingMessage, response: ServerResponse, status: number, error: string): void {
-  response.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify({ error }));
+  const socket = request.socket;
+  const cut = setTimeout(() => socket.destroy(), DISCARD_MS);
+  cut.unref();
+  socket.once("close", () => clearTimeout(cut));
+  if (request.readableEnded) response.once("finish", () => socket.end());
+  else request.once("end", () => socket.end());
   request.resume();
+  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error }));
 }
 
 function answer(response: ServerResponse, status: number, json: object | null, text?: string): void {
