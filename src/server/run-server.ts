@@ -11,7 +11,7 @@ type RunOptions = NonNullable<Parameters<typeof run>[1]>;
 /**
  * Probot's `run(app, options)`, with {@link webhookGuard} answering webhook
  * deliveries before Probot's own middleware sees them: bodies over GitHub's
- * 25 MB cap are refused with 413 unread, a wrong signature is logged without
+ * 25 MB cap are refused with 413 and never kept, a wrong signature is logged without
  * the body, a delivery that cannot be stored is answered 503 without its
  * payload in the log.
  *

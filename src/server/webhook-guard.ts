@@ -44,7 +44,7 @@ export function webhookGuard(input: { path: string; maxBytes: number; receiver: 
 
     const declared = Number(request.headers["content-length"]);
     if (Number.isFinite(declared) && declared > input.maxBytes) {
-      input.log.warn({ ...fields, bytes: declared }, "eng-health: refused a delivery larger than GitHub's 25 MB cap (413); its body was not read");
+      input.log.warn({ ...fields, bytes: declared }, "eng-health: refused a delivery larger than GitHub's 25 MB cap (413) on its content-length; its body is discarded, not kept");
       refuse(request, response, 413, "payload too large");
       return true;
     }
