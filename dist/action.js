@@ -20752,10 +20752,8 @@ function networkFailure(error62) {
 var PERMANENT_CODES = /* @__PURE__ */ new Set(["ENOTFOUND"]);
 function noRetryForUnknownHost(octokit) {
   octokit.hook.error("request", (error62, options) => {
-    const failure2 = networkFailure(error62);
-    if (failure2?.code !== null && failure2?.code !== void 0 && PERMANENT_CODES.has(failure2.code)) {
-      options.request = { ...options.request, retries: 0 };
-    }
+    const code2 = networkFailure(error62)?.code;
+    if (code2 && PERMANENT_CODES.has(code2)) options.request = { ...options.request, retries: 0 };
     throw error62;
   });
 }

@@ -20,13 +20,12 @@ const PERMANENT_CODES = new Set(["ENOTFOUND"]);
  * 0, which the retry plugin reads before deciding.
  *
  * @param octokit the client being built
+ * @throws nothing of its own: the hook rethrows the request's error unchanged
  */
 export function noRetryForUnknownHost(octokit: Hookable): void {
   octokit.hook.error("request", (error, options) => {
-    const failure = networkFailure(error);
-    if (failure?.code !== null && failure?.code !== undefined && PERMANENT_CODES.has(failure.code)) {
-      options.request = { ...options.request, retries: 0 };
-    }
+    const code = networkFailure(error)?.code;
+    if (code && PERMANENT_CODES.has(code)) options.request = { ...options.request, retries: 0 };
     throw error;
   });
 }

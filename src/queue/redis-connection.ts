@@ -49,7 +49,9 @@ export async function redisAnswers(redis: Redis, timeoutMs = 1_000): Promise<boo
  * each within `timeoutMs` milliseconds; the connection is closed after. For a
  * one-time probe (is there a Redis to use?), not for a running service.
  *
- * @param url the Redis URL
+ * @param url the Redis URL (`redis://[:password@]host:port[/db]` or `rediss://`)
+ * @param timeoutMs the longest wait for the connection, then for the answer, in milliseconds
+ * @returns false, never an error, when Redis cannot be reached or does not answer
  */
 export async function redisAnswersAt(url: string, timeoutMs = 1_000): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null, enableOfflineQueue: false });
